@@ -1,0 +1,1 @@
+"""Actions raised at meetings and their dated updates."""

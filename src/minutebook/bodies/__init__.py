@@ -1,0 +1,1 @@
+"""Boards, panels, sub-groups and the posts their people hold."""

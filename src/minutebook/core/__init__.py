@@ -1,0 +1,1 @@
+"""Shared foundations: the abstract record base and provenance helpers."""

@@ -1,0 +1,1 @@
+"""Numbered decision records and the notices sent to the Panel."""

@@ -1,0 +1,1 @@
+"""Source documents and the provenance of every extracted fact."""

@@ -1,0 +1,1 @@
+"""Turns extracted papers into stored, linked records."""

@@ -1,0 +1,158 @@
+"""Who was there: members present, others in attendance, apologies, substitutes.
+
+Two printed shapes: rows (one person per line, with a role: "Nick Dean Chief
+Constable, Cambridgeshire Constabulary", roles wrapping onto the next line)
+and running lists ("Edward Leigh (Chairperson), Councillors N Massey, J Palmer
+(left at 3:50pm) and M Shellens").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from minutebook.ingest.lines import Line
+from minutebook.ingest.names import (
+    PersonMention,
+    looks_like_new_person,
+    names_in_list,
+    parse_person,
+    split_list,
+)
+
+LABELS = [
+    ("present", r"members\s+present|members|present|councillors\s+present|board\s+members|panel\s+members|attendees|chair(?:man|person)?"),
+    ("in_attendance", r"in\s+attendance|also\s+(?:present|in\s+attendance)|officers(?:\s+present|\s+in\s+attendance)?|others\s+present|observers?|guests?|non[- ]members"),
+    ("apologies", r"apologies(?:\s+for\s+absence)?(?:\s+received)?|absent"),
+    ("substitutes", r"substitutes?|substitute\s+members?"),
+]
+LABEL = re.compile(
+    r"^(?P<label>" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in LABELS) + r")\s*(?::|\s[-\u2013]\s|$)\s*",
+    re.I,
+)
+SUBSTITUTE = re.compile(
+    r"(?:councillor|cllr\.?)?\s*(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})\s+"
+    r"(?:was\s+(?:in\s+attendance|present)\s+|attended\s+)?as\s+(?:a\s+|the\s+)?substitute\s+for\s+"
+    r"(?:councillor|cllr\.?)?\s*(?P<for>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})",
+    re.I,
+)
+SUBSTITUTE_BRACKET = re.compile(r"^(?P<name>.+?)\s*\(\s*(?:substitut\w*\s+)?for\s+(?:councillor|cllr\.?)?\s*(?P<for>[^)]+)\)", re.I)
+APOLOGY_SENTENCE = re.compile(
+    r"apologies(?:\s+for\s+absence)?\s+(?:were|was|had\s+been)\s+(?:received|given|submitted|noted|tendered)\s+(?:from|by|on\s+behalf\s+of)\s*,?\s*(?P<who>.+)",
+    re.I,
+)
+
+
+@dataclass
+class Attendance:
+    present: list[PersonMention] = field(default_factory=list)
+    in_attendance: list[PersonMention] = field(default_factory=list)
+    apologies: list[PersonMention] = field(default_factory=list)
+    substitutes: list[dict] = field(default_factory=list)
+
+    def bucket(self, kind: str) -> list:
+        return getattr(self, kind)
+
+
+def label_of(text: str) -> tuple[str, str] | None:
+    """(kind, rest of the line) when a line opens an attendance list."""
+    match = LABEL.match(text.strip())
+    if not match:
+        return None
+    for kind, _ in LABELS:
+        if match.group(kind):
+            return kind, text.strip()[match.end():].strip()
+    return None
+
+
+def is_list_form(text: str) -> bool:
+    """Whether an entry holds several people in a running list rather than one person and a role."""
+    stripped = text.strip()
+    if "\t" in stripped:
+        return False  # a table row: name in one cell, role in the next
+    if re.match(r"^(?:councillors|cllrs)\b", stripped, re.I):
+        return True
+    parts = [re.sub(r"\([^()]*\)", "", p) for p in split_list(stripped)]
+    return len(parts) >= 3 and sum(1 for p in parts if len(p.split()) <= 4) >= len(parts) - 1
+
+
+def parse_rows(lines: list[str]) -> list[PersonMention]:
+    """One person per row; a row that does not open with a name continues the role above."""
+    rows: list[str] = []
+    for raw in lines:
+        text = raw.strip()
+        if not text:
+            continue
+        if "\t" in text:
+            cells = [c.strip() for c in text.split("\t") if c.strip()]
+            if rows and not looks_like_new_person(cells[0]) and len(cells[0].split()) < 2:
+                rows[-1] += " " + " ".join(cells)
+                continue
+            rows.append(", ".join([cells[0] + " " + (cells[1] if len(cells) > 1 else "")] + cells[2:]).strip(", "))
+            continue
+        if rows and not looks_like_new_person(text):
+            rows[-1] += " " + text
+        else:
+            rows.append(text)
+    people = []
+    for row in rows:
+        person = parse_person(row)
+        if person:
+            people.append(person)
+    return people
+
+
+def parse_entries(kind: str, lines: list[str], attendance: Attendance) -> None:
+    joined = " ".join(line.strip() for line in lines if line.strip())
+    if not joined:
+        return
+    if kind == "substitutes":
+        for part in split_list(joined) if not SUBSTITUTE.search(joined) else [joined]:
+            match = SUBSTITUTE.search(part) or SUBSTITUTE_BRACKET.match(part)
+            if match:
+                attendance.substitutes.append({"name": match["name"].strip(), "for": match["for"].strip()})
+            else:
+                for person in names_in_list(part):
+                    attendance.substitutes.append({"name": person.name, "for": None})
+        return
+    if kind == "apologies" or is_list_form(lines[0]):
+        people = names_in_list(joined)
+    else:
+        people = parse_rows(lines)
+    attendance.bucket(kind).extend(people)
+
+
+def parse_attendance_lines(lines: list[Line]) -> Attendance:
+    """Read the attendance part of a minutes header: labelled blocks of rows or lists."""
+    attendance = Attendance()
+    kind: str | None = None
+    collected: list[str] = []
+    for line in lines:
+        if line.is_break:
+            continue
+        text = line.text if not line.cells else "\t".join(c for c in line.cells if c)
+        found = label_of(text)
+        if found:
+            if kind:
+                parse_entries(kind, collected, attendance)
+            kind, rest = found
+            collected = [rest] if rest else []
+            continue
+        if kind and text.strip():
+            collected.append(text)
+    if kind:
+        parse_entries(kind, collected, attendance)
+    return attendance
+
+
+def apologies_in_sentence(text: str) -> list[PersonMention]:
+    """"Apologies were received from Jane Gyford, Deputy Chief Constable, ..." in an item."""
+    match = APOLOGY_SENTENCE.search(text)
+    if not match:
+        return []
+    who = re.split(r"(?<=[a-z)])\.\s", match["who"])[0]
+    return names_in_list(who)
+
+
+def substitutes_in_sentence(text: str) -> list[dict]:
+    return [{"name": m["name"].strip(), "for": m["for"].strip()} for m in SUBSTITUTE.finditer(text)]

@@ -1,0 +1,222 @@
+"""Strip converter noise from extracted text, line by line.
+
+Published papers reach us through many converters: Markdown with inline
+HTML tables, Word text with tabs, PDF text with running footers and page
+numbers. `clean_lines` turns them into one plain form the parser reads.
+Nothing here knows about minutes; it only knows about documents.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+
+from minutebook.ingest.lines import Line
+from minutebook.ingest.source import SourceLine
+
+BLANK_PAGE = re.compile(r"^\W*this page (?:is |has been )?(?:intentionally|deliberately) left blank\W*$", re.I)
+BULLET = re.compile(r"^\s*(?:[-*\u2022\u25cf\u25aa\u2023\u2043\u25e6\uf0b7\uf0a7o\u2013]\s+|[\u2022\u25cf\u25aa\uf0b7\uf0a7])")
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*(?:of|/)\s*\d+|[-\u2013]\s*\d+\s*[-\u2013]|\d{1,3})\s*$",
+    re.I,
+)
+GLUED_WORDS = re.compile(r"\b(of|to|and|in|on|for|at|by|from|with|that|is)(the)\b", re.I)
+TAG = re.compile(r"<[^>]{0,400}>")
+MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+MD_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>]+)>")
+MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
+EMPHASIS = re.compile(r"(\*\*|__)")
+ITALIC = re.compile(r"(?<![\w*\\])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
+GLUED_HEADING = re.compile(r"(?<=\S)\*\*(?=\d{1,2}\.\s)")
+SPACES = re.compile(r"[ \u00a0\u2002\u2003\u2009\u200b]+")
+
+
+def html_fragment_to_lines(text: str) -> list[str]:
+    """Inline HTML (a table cell in a Markdown conversion) to plain lines."""
+    text = re.sub(r"<\s*br\s*/?>", "\n", text, flags=re.I)
+    text = re.sub(r"<\s*li\b[^>]*>", "\n- ", text, flags=re.I)
+    text = re.sub(r"<\s*/\s*(?:p|li|ul|ol|div|h\d)\s*>", "\n", text, flags=re.I)
+    text = re.sub(r"<\s*(?:p|div|ul|ol)\b[^>]*>", "\n", text, flags=re.I)
+    text = TAG.sub("", text)
+    return [html.unescape(part) for part in text.split("\n")]
+
+
+def strip_markdown(text: str) -> str:
+    text = MD_HEADING.sub("", text)
+    text = MD_LINK.sub(r"\1", text)
+    text = MD_AUTOLINK.sub(r"\1", text)
+    text = EMPHASIS.sub("", text)
+    text = ITALIC.sub(r"\1", text)
+    text = text.replace("\\*", "*").replace("\\_", "_").replace("\\-", "-")
+    if re.fullmatch(r"\s*(?:-{3,}|\*{3,}|_{3,}|[-|: ]{3,})\s*", text):
+        return ""
+    return text
+
+
+def repair_text(text: str) -> str:
+    """Repairs that apply to any converter: glued words, odd spaces, quotes kept as printed."""
+    text = GLUED_WORDS.sub(r"\1 \2", text)
+    text = SPACES.sub(" ", text)
+    return text
+
+
+def split_cells(text: str) -> list[str]:
+    return [cell.strip() for cell in text.split("\t")]
+
+
+def make_lines(source: SourceLine) -> list[Line]:
+    raw = source.text.replace("\r", "")
+    raw = GLUED_HEADING.sub("\n", raw)
+    if "<" in raw and TAG.search(raw):
+        pieces: list[str] = []
+        for part in raw.split("\n"):
+            cells = part.split("\t")
+            if len(cells) > 1:
+                # keep a table row on one line; cells keep their own inner lines apart
+                flat = ["; ".join(p.strip() for p in html_fragment_to_lines(c) if p.strip()) for c in cells]
+                lead = html_fragment_to_lines(cells[0])
+                if any(p.strip().startswith("- ") for c in cells for p in html_fragment_to_lines(c)):
+                    # a cell holding a list: the list items matter as lines of their own
+                    pieces.append("\t".join(flat))
+                    for cell in cells[1:]:
+                        pieces.extend(html_fragment_to_lines(cell))
+                    del lead
+                    continue
+                pieces.append("\t".join(flat))
+            else:
+                pieces.extend(html_fragment_to_lines(part))
+    else:
+        pieces = raw.split("\n")
+    out: list[Line] = []
+    for piece in pieces:
+        indent = len(piece) - len(piece.lstrip(" "))
+        text = strip_markdown(piece)
+        bullet = False
+        match = BULLET.match(text)
+        if match and text.strip() not in {"-", "*"}:
+            bullet = True
+            text = text[match.end():]
+        cells = None
+        if "\t" in text.strip():
+            parts = [c for c in split_cells(text)]
+            non_empty = [c for c in parts if c]
+            if len(non_empty) > 1:
+                cells = parts
+            text = "\t".join(non_empty)
+        text = repair_text(text).strip()
+        if cells is not None:
+            cells = [repair_text(c).strip() for c in cells]
+        line = Line(text, source.number, source.number, source.page, bullet, cells, indent=indent)
+        if BLANK_PAGE.match(text):
+            line = Line("", source.number, source.number, source.page, is_break=True)
+        out.append(line)
+    return out
+
+
+def furniture_keys(source_lines: list[SourceLine]) -> set[str]:
+    """Running headers and footers: short lines repeated at the edges of many pages."""
+    by_page: dict[int, list[str]] = {}
+    for line in source_lines:
+        if line.page is not None and line.text.strip():
+            by_page.setdefault(line.page, []).append(line.text.strip())
+    if len(by_page) < 3:
+        return set()
+    counts: Counter[str] = Counter()
+    for texts in by_page.values():
+        edges = set(texts[:2] + texts[-3:])
+        counts.update(furniture_key(t) for t in edges)
+    threshold = max(3, len(by_page) // 2)
+    return {key for key, n in counts.items() if n >= threshold and len(key) < 160}
+
+
+def furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.strip().lower())
+
+
+def drop_page_furniture(source_lines: list[SourceLine]) -> list[SourceLine]:
+    """Remove running headers, footers and page numbers from paged text."""
+    keys = furniture_keys(source_lines)
+    out: list[SourceLine] = []
+    pages: dict[int, list[int]] = {}
+    for index, line in enumerate(source_lines):
+        if line.page is not None and line.text.strip():
+            pages.setdefault(line.page, []).append(index)
+    edge_indexes = set()
+    for indexes in pages.values():
+        edge_indexes.update(indexes[:2] + indexes[-2:])
+    for index, line in enumerate(source_lines):
+        text = line.text.strip()
+        if text and line.page is not None:
+            if furniture_key(text) in keys:
+                continue
+            if index in edge_indexes and PAGE_NUMBER.match(text):
+                continue
+        elif text and re.fullmatch(r"page\s+\d+(?:\s*(?:of|/)\s*\d+)?", text, re.I):
+            continue
+        out.append(line)
+    return out
+
+
+def join_single_words(lines: list[Line]) -> list[Line]:
+    """Rejoin text a PDF converter printed one word per line (runs of 4 or more)."""
+    out: list[Line] = []
+    run: list[Line] = []
+
+    def flush() -> None:
+        if len(run) >= 4:
+            merged = Line(" ".join(x.text for x in run), run[0].first, run[-1].last, run[0].page)
+            out.append(merged)
+        else:
+            out.extend(run)
+        run.clear()
+
+    for line in lines:
+        single = (
+            not line.blank
+            and not line.cells
+            and not line.bullet
+            and " " not in line.text
+            and not re.fullmatch(r"[\d.]+", line.text)
+        )
+        if single:
+            run.append(line)
+        else:
+            flush()
+            out.append(line)
+    flush()
+    return out
+
+
+def join_lone_numbers(lines: list[Line]) -> list[Line]:
+    """A paragraph number alone on its line belongs to the text that follows it."""
+    out: list[Line] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})*\.?", line.text) and not line.cells:
+            nxt = index + 1
+            while nxt < len(lines) and lines[nxt].blank and nxt - index < 3:
+                nxt += 1
+            if nxt < len(lines) and not lines[nxt].blank and not lines[nxt].is_break:
+                follower = lines[nxt]
+                if not re.match(r"\d", follower.text):
+                    out.append(
+                        Line(f"{line.text} {follower.text}", line.first, follower.last, line.page, follower.bullet)
+                    )
+                    index = nxt + 1
+                    continue
+        out.append(line)
+        index += 1
+    return out
+
+
+def clean_lines(source_lines: list[SourceLine]) -> list[Line]:
+    paged = any(line.page is not None for line in source_lines)
+    if paged:
+        source_lines = drop_page_furniture(source_lines)
+    lines: list[Line] = []
+    for source in source_lines:
+        lines.extend(make_lines(source))
+    lines = join_lone_numbers(join_single_words(lines))
+    return lines

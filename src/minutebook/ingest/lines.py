@@ -1,0 +1,133 @@
+"""Cleaned lines and wrapped-paragraph blocks, each remembering its source lines.
+
+Converters leave their marks on published text (Markdown emphasis, inline
+HTML cells, bullets, PDF wrapping). The parser reads `Line` and `Block`
+objects with that noise removed, while every one keeps the 1-based line
+numbers of the extracted text it came from, so a fact can cite its evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+PARAGRAPH_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?(?=\s|$)")
+ITEM_NUMBER = re.compile(r"^(\d{1,3})(?:\.(?!\d))?(?=\s|$)")
+ROMAN_OR_LETTER = re.compile(r"^\(?(?:[ivx]{1,5}|[a-z])\)\s")
+LABEL = re.compile(r"^[A-Z][A-Za-z/&' -]{1,40}:(?:\s|$)")
+ACTION_LEAD = re.compile(r"^(?:actions?|update|status)\s*[:\-\u2013]", re.I)
+
+
+@dataclass
+class Line:
+    text: str
+    first: int  # first source line (1-based)
+    last: int  # last source line
+    page: int | None = None
+    bullet: bool = False
+    cells: list[str] | None = None  # a table row: its cells, when the row had several
+    is_break: bool = False  # "This page is intentionally left blank" and the like
+    indent: int = 0
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip() and not self.is_break
+
+    def span(self) -> dict[str, int]:
+        return {"first_line": self.first, "last_line": self.last}
+
+
+@dataclass
+class Block:
+    """Consecutive lines that make one paragraph, heading, row or bullet."""
+
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        out = ""
+        for line in self.lines:
+            piece = line.text.strip()
+            if not out:
+                out = piece
+            elif out.endswith("-") and not out.endswith(" -") and piece[:1].islower():
+                out = out[:-1] + piece  # a word hyphenated across the wrap
+            else:
+                out = f"{out} {piece}"
+        return out
+
+    @property
+    def first(self) -> int:
+        return self.lines[0].first
+
+    @property
+    def last(self) -> int:
+        return self.lines[-1].last
+
+    @property
+    def bullet(self) -> bool:
+        return self.lines[0].bullet
+
+    @property
+    def cells(self) -> list[str] | None:
+        return self.lines[0].cells if len(self.lines) == 1 else None
+
+    def span(self) -> dict[str, int]:
+        return {"first_line": self.first, "last_line": self.last}
+
+
+def starts_structure(line: Line) -> bool:
+    """Whether a line opens a new paragraph whatever came before it."""
+    text = line.text.strip()
+    return bool(
+        line.bullet
+        or line.cells
+        or line.is_break
+        or PARAGRAPH_NUMBER.match(text)
+        or ITEM_NUMBER.match(text)
+        or ROMAN_OR_LETTER.match(text)
+        or ACTION_LEAD.match(text)
+        or LABEL.match(text)
+    )
+
+
+def typical_width(lines: list[Line]) -> int:
+    """The length of a full line of running text, to tell wrapped lines from short ones."""
+    lengths = sorted(len(line.text.strip()) for line in lines if len(line.text.strip()) > 20)
+    if not lengths:
+        return 80
+    return lengths[int(len(lengths) * 0.8)]
+
+
+CONTINUES = re.compile(r"(?:[,&/(\-\u2013]|\b(?:and|or|of|the|to|for|in|on|at|by|with|a|an))$", re.I)
+
+
+def join_wrapped(lines: list[Line]) -> list[Block]:
+    """Group lines into blocks: a line continues the one before when that one was wrapped.
+
+    A line was wrapped when it runs near the full width, ends mid-phrase, or the
+    next line starts in lower case; a line that opens a structure (a number, a
+    bullet, a label, a table row) always starts a new block.
+    """
+    width = typical_width(lines)
+    blocks: list[Block] = []
+    current: Block | None = None
+    for line in lines:
+        if line.blank or line.is_break:
+            current = None
+            if line.is_break:
+                blocks.append(Block([line]))
+            continue
+        if current is not None and not starts_structure(line):
+            previous = current.lines[-1].text.rstrip()
+            wrapped = (
+                len(previous) >= 0.6 * width
+                or CONTINUES.search(previous) is not None
+                or line.text.strip()[:1].islower()
+            )
+            if wrapped and not current.lines[-1].cells:
+                current.lines.append(line)
+                continue
+        current = Block([line])
+        blocks.append(current)
+    return blocks

@@ -1,0 +1,440 @@
+"""One set of minutes: header, attendance, numbered items and what each decided.
+
+Works on the blocks of one minutes segment (see segment.py). The header is
+everything before the first numbered item; items run from one numbered
+heading to the next, with numbering that only moves forward (a "1." inside an
+item's text does not start a new item).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from minutebook.ingest import action_log
+from minutebook.ingest.attendance import (
+    Attendance,
+    apologies_in_sentence,
+    label_of,
+    parse_attendance_lines,
+    substitutes_in_sentence,
+)
+from minutebook.ingest.dates import find_dates, find_times, first_date
+from minutebook.ingest.lines import PARAGRAPH_NUMBER, ROMAN_OR_LETTER, Block
+from minutebook.ingest.names import HONORIFICS, split_name
+from minutebook.ingest.patterns import (
+    BODY_WORDS,
+    decision_numbers,
+    item_heading,
+    item_number_value,
+    title_case,
+)
+from minutebook.ingest.segment import Segment
+
+OUTCOMES = [
+    ("deferred", r"\b(?:deferred|postponed|withdrawn from the agenda)\b"),
+    ("resolved", r"\bresolved\b"),
+    ("approved", r"\b(?:approved|endorsed|ratified)\b"),
+    ("agreed", r"\bagreed\b"),
+    ("noted", r"\b(?:noted|received the (?:report|update|minutes))\b"),
+]
+HEADER_LABEL = re.compile(r"^(?P<label>date|time|location|venue|place|held at|meeting date)\s*[:\-\u2013]?\s*(?P<value>.*)$", re.I)
+TITLE_MEETING = re.compile(
+    r"minutes\s+of\s+(?:a|the)\s+(?:\w+\s+)?meeting\s+of\s+(?:the\s+)?(?P<body>.+?)"
+    r"(?:\s+held\s+(?:at|in|on|via)\s+(?P<where>.+?))?(?:\s+on\s+(?P<date>(?:\w+day\s+)?\d{1,2}.*?(?:19|20)\d\d))?\s*$",
+    re.I,
+)
+STATUS = re.compile(r"\b(?P<status>approved|confirmed|draft|unconfirmed|unapproved|signed)\b", re.I)
+MEETING_TIMES = re.compile(
+    r"meeting\s+(?:began|commenced|started|opened)\s+at\s+(?P<start>[\d.:]+\s*(?:[ap]\.?m\.?)?)"
+    r"(?:.*?(?:ended|closed|finished|concluded)\s+at\s+(?P<end>[\d.:]+\s*(?:[ap]\.?m\.?)?))?",
+    re.I,
+)
+MEETING_END = re.compile(r"meeting\s+(?:ended|closed|finished|concluded)\s+at\s+(?P<end>[\d.:]+\s*(?:[ap]\.?m\.?)?)", re.I)
+NEXT_MEETING = re.compile(r"\bnext\s+meeting\b", re.I)
+DECLARATION = re.compile(r"\bdeclared?\b|\binterests?\b", re.I)
+NO_DECLARATIONS = re.compile(r"\b(?:no|none|nil)\b.{0,40}\b(?:declar|interest)|\b(?:declar|interest).{0,40}\b(?:none|nil)\b", re.I)
+MINUTES_ITEM = re.compile(
+    r"\bminutes\b.*\b(?:meeting|last|previous)\b|\b(?:approv|confirm)\w*\s+(?:of\s+)?(?:the\s+)?minutes\b|^minutes$",
+    re.I,
+)
+AGREED_INTRO = re.compile(r"(?:\b(?:it\s+was\s+)?agreed\b|\bactions?\b)[^:]{0,60}:\s*$", re.I)
+RECOMMENDATION_INTRO = re.compile(r"\brecommendations?\b[^:]*:\s*$", re.I)
+RECOMMENDATION_TO = re.compile(r"\b(?:for|to)\s+(?:the\s+)?(?P<to>[A-Z][\w' ]{2,60}?)\s*:\s*$")
+NARRATIVE_ACTION = re.compile(r"^(?P<who>[A-Z][\w/'.-]*(?:\s+[A-Z][\w'-]*){0,2})\s+(?:would|will|offered\s+to|agreed\s+to|undertook\s+to)\s+[a-z]")
+SENTENCE_SPLIT = re.compile(r"(?<=[a-z0-9)\]][.!?])\s+(?=[A-Z(])")
+
+
+def outcome_of(text: str) -> str | None:
+    for outcome, pattern in OUTCOMES:
+        if re.search(pattern, text, re.I):
+            return outcome
+    return None
+
+
+class MinutesParser:
+    def __init__(self, segment: Segment):
+        self.segment = segment
+        self.blocks = segment.all_blocks
+        self.header: list[Block] = []
+        self.items: list[tuple[str, str, list[Block], Block]] = []
+        self.warnings: list[str] = []
+
+    # -- structure ---------------------------------------------------------------
+    def split_items(self) -> None:
+        last: int | None = None
+        current: list[Block] | None = None
+        in_attendance = False
+        for block in self.blocks:
+            heading = item_heading(block)
+            if heading and not in_attendance_row(block, in_attendance):
+                value = item_number_value(heading[0])
+                if (last is None and value <= 3) or (last is not None and last < value <= last + 6):
+                    title_block = block
+                    current = []
+                    self.items.append((heading[0], heading[1], current, title_block))
+                    last = value
+                    continue
+            if current is None:
+                self.header.append(block)
+                if label_of(block.text):
+                    in_attendance = True
+            else:
+                current.append(block)
+
+    # -- header ------------------------------------------------------------------
+    def header_facts(self) -> dict[str, Any]:
+        facts: dict[str, Any] = {"body": None, "date": None, "start_time": None, "end_time": None,
+                                 "location": None, "status": None}
+        title_lines = []
+        for block in self.header:
+            text = block.text.strip()
+            if label_of(text):
+                break
+            title_lines.append(text)
+            match = HEADER_LABEL.match(text)
+            if match:
+                label, value = match["label"].lower(), match["value"]
+                if label in {"date", "meeting date"} and not facts["date"]:
+                    facts["date"] = first_date(value)
+                    times = find_times(value.split("Time")[-1]) if re.search(r"time", value, re.I) else []
+                    if times:
+                        facts["start_time"] = times[0]
+                elif label == "time" and not facts["start_time"]:
+                    times = find_times(value)
+                    if times:
+                        facts["start_time"] = times[0]
+                        if len(times) > 1:
+                            facts["end_time"] = times[1]
+                elif label in {"location", "venue", "place", "held at"} and not facts["location"]:
+                    facts["location"] = value.strip(" .") or None
+                inline_time = re.search(r"\btime\s*:\s*(.+)$", value, re.I)
+                if inline_time and not facts["start_time"]:
+                    times = find_times(inline_time.group(1))
+                    facts["start_time"] = times[0] if times else None
+        title = " ".join(title_lines)
+        match = TITLE_MEETING.search(title)
+        if match:
+            facts["body"] = facts["body"] or clean_body(match["body"])
+            if match["where"] and not facts["location"]:
+                where = re.split(r"\s+on\s+(?:\w+day\s+)?\d", match["where"])[0]
+                facts["location"] = title_case(where.strip(" ,"))
+            if match["date"] and not facts["date"]:
+                facts["date"] = first_date(match["date"])
+        if not facts["body"]:
+            for text in title_lines:
+                if BODY_WORDS.search(text) and len(text.split()) <= 12 and not HEADER_LABEL.match(text):
+                    facts["body"] = clean_body(text)
+                    break
+        if not facts["date"]:
+            facts["date"] = first_date(title)
+        if not facts["start_time"]:
+            times = [t for line in title_lines if not re.search(r"\d{4}\s*[-/]", line) for t in find_times(line)]
+            if times:
+                facts["start_time"] = times[0]
+        status = STATUS.search(title)
+        if status:
+            facts["status"] = "draft" if status["status"].lower() in {"draft", "unconfirmed", "unapproved"} else "approved"
+        return facts
+
+    def attendance(self) -> Attendance:
+        lines = [line for block in self.header for line in block.lines]
+        return parse_attendance_lines(lines)
+
+    # -- items ---------------------------------------------------------------------
+    def parse(self) -> dict[str, Any]:
+        self.split_items()
+        facts = self.header_facts()
+        attendance = self.attendance()
+        known_people = {p.name for p in attendance.present + attendance.in_attendance if p.name}
+        initials = initials_of(attendance)
+        meeting: dict[str, Any] = {
+            **facts,
+            "present": [p.as_dict() for p in attendance.present],
+            "in_attendance": [p.as_dict() for p in attendance.in_attendance],
+            "apologies": [p.as_dict() for p in attendance.apologies],
+            "substitutes": list(attendance.substitutes),
+            "declarations": [],
+            "previous_minutes_approved": [],
+            "items": [],
+            "actions": [],
+            "action_log": [],
+            "recommendations": [],
+            "decisions": [],
+            "next_meeting": None,
+        }
+        full_text = " ".join(b.text for b in self.blocks)
+        times = MEETING_TIMES.search(full_text)
+        if times:
+            start = find_times(times["start"])
+            end = find_times(times["end"]) if times["end"] else []
+            meeting["start_time"] = meeting["start_time"] or (start[0] if start else None)
+            meeting["end_time"] = end[0] if end else meeting["end_time"]
+        elif MEETING_END.search(full_text):
+            end = find_times(MEETING_END.search(full_text)["end"])
+            meeting["end_time"] = end[0] if end else None
+        for number, title, blocks, title_block in self.items:
+            title, blocks = complete_title(title, title_block, blocks)
+            self.read_item(meeting, number, title, blocks, title_block, known_people | initials)
+        dedupe(meeting)
+        meeting["span"] = {"first_line": self.segment.first, "last_line": self.segment.last}
+        return meeting
+
+    def read_item(self, meeting: dict, number: str, title: str, blocks: list[Block], title_block: Block,
+                  known_people: set[str]) -> None:
+        paragraphs = []
+        paragraph_number: str | None = number
+        item_text = " ".join(b.text for b in blocks)
+        lowered_title = title.lower()
+        intro: str | None = None  # the sentence that opened the list the next bullets belong to
+        table_columns: dict[str, int] | None = None
+        for block in blocks:
+            text = block.text.strip()
+            match = PARAGRAPH_NUMBER.match(text)
+            if match:
+                paragraph_number = match.group(1)
+                text = text[match.end():].strip()
+            paragraphs.append({"number": match.group(1) if match else None, "text": text, "span": block.span()})
+            if block.cells:
+                columns = action_log.log_table_columns(block.cells)
+                if columns:
+                    table_columns = columns
+                    continue
+                if table_columns:
+                    entry = action_log.log_table_row(block.cells, table_columns, block.span())
+                    if entry:
+                        meeting["action_log"].append(entry)
+                    continue
+            entry = action_log.log_entry(text, block.span())
+            if entry:
+                meeting["action_log"].append(entry)
+                intro = None
+                continue
+            task = action_log.new_action_text(text)
+            if task:
+                meeting["actions"].append(action_log.new_action(task, paragraph_number, block.span(), known_people))
+                intro = None
+                continue
+            if block.bullet and intro:
+                kind, to = intro
+                if kind == "recommendation":
+                    meeting["recommendations"].append({"item": number, "to": to, "text": text, "span": block.span()})
+                elif outcome_of(text) is None:
+                    meeting["actions"].append(action_log.new_action(text, number, block.span(), known_people))
+                continue
+            intro = None
+            if RECOMMENDATION_INTRO.search(text):
+                to = RECOMMENDATION_TO.search(text)
+                intro = ("recommendation", to["to"].strip() if to else None)
+                continue
+            if AGREED_INTRO.search(text):
+                intro = ("action", None)
+                continue
+            self.narrative_actions(meeting, text, paragraph_number or number, block, known_people)
+        outcome = None
+        for paragraph in reversed(paragraphs):
+            outcome = outcome_of(paragraph["text"])
+            if outcome:
+                break
+        meeting["items"].append({
+            "number": number,
+            "title": title,
+            "outcome": outcome,
+            "paragraphs": paragraphs,
+            "span": {"first_line": title_block.first, "last_line": blocks[-1].last if blocks else title_block.last},
+        })
+        if "apolog" in lowered_title or "attendance" in lowered_title:
+            for block in blocks:
+                for person in apologies_in_sentence(block.text):
+                    if person.name and not any(p["name"] == person.name for p in meeting["apologies"]):
+                        meeting["apologies"].append(person.as_dict())
+                for substitute in substitutes_in_sentence(block.text):
+                    if substitute not in meeting["substitutes"]:
+                        meeting["substitutes"].append(substitute)
+        elif not meeting["apologies"]:
+            for block in blocks[:2]:
+                meeting["apologies"].extend(p.as_dict() for p in apologies_in_sentence(block.text))
+        if "declar" in lowered_title or "interest" in lowered_title:
+            meeting["declarations"].extend(declarations_in(blocks, number))
+        if MINUTES_ITEM.search(title) and not meeting["previous_minutes_approved"]:
+            meeting["previous_minutes_approved"] = approved_minutes_dates(title, blocks, meeting["date"])
+        if NEXT_MEETING.search(title) or not meeting["next_meeting"]:
+            next_meeting = next_meeting_in(title, blocks, meeting["date"])
+            if next_meeting:
+                meeting["next_meeting"] = next_meeting
+        for cited in decision_numbers(item_text):
+            meeting["decisions"].append({"item": number, "number": cited, "text": sentence_with(item_text, cited)})
+
+    def narrative_actions(self, meeting: dict, text: str, item: str | None, block: Block,
+                          known_people: set[str]) -> None:
+        """Actions written as outcomes: "(i) NH would look into ...", "JG offered to write up ..."."""
+        roman = ROMAN_OR_LETTER.match(text)
+        if roman:
+            body = text[roman.end():].strip()
+            who = NARRATIVE_ACTION.match(body)
+            if who and outcome_of(body) is None and is_person_reference(who["who"], known_people):
+                meeting["actions"].append(action_log.new_action(body, item, block.span(), known_people))
+            return
+        for sentence in SENTENCE_SPLIT.split(text):
+            who = NARRATIVE_ACTION.match(sentence)
+            if who and is_person_reference(who["who"], known_people):
+                meeting["actions"].append(action_log.new_action(sentence.strip(), item, block.span(), known_people))
+
+
+def in_attendance_row(block: Block, in_attendance: bool) -> bool:
+    return False
+
+
+def is_person_reference(who: str, known_people: set[str]) -> bool:
+    """An owner named as someone present: their name, surname, or initials defined at the top."""
+    who = who.strip()
+    if who in known_people:
+        return True
+    surnames = {name.split()[-1] for name in known_people if name}
+    return who in surnames
+
+
+def initials_of(attendance: Attendance) -> set[str]:
+    """Initials the minutes may use for the people listed ("NH" for Niki Howard)."""
+    out = set()
+    for person in attendance.present + attendance.in_attendance + attendance.apologies:
+        if person.name:
+            words = [w for w in person.name.split() if w.lower().strip(".") not in HONORIFICS]
+            if len(words) >= 2:
+                out.add("".join(w[0].upper() for w in words))
+    return out
+
+
+def complete_title(title: str, title_block: Block, blocks: list[Block]) -> tuple[str, list[Block]]:
+    """A heading wrapped onto a second line in a PDF conversion gets its tail back."""
+    if blocks and not title.endswith((".", ":")):
+        nxt = blocks[0]
+        text = nxt.text.strip()
+        if (
+            len(text.split()) <= 8
+            and not PARAGRAPH_NUMBER.match(text)
+            and not nxt.bullet
+            and not nxt.cells
+            and not text.endswith(".")
+            and nxt.first - title_block.last <= 2
+            and (text[:1].islower() or re.match(r"^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]+\s+(?:19|20)\d\d", text) or len(text.split()) <= 3)
+            and not re.match(r"^(?:action|update|resolved|agreed|noted)\b", text, re.I)
+        ):
+            return f"{title} {text}".strip(), blocks[1:]
+    return title, blocks
+
+
+def clean_body(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,.-")
+    text = re.sub(r"^(?:approved\s+|draft\s+|unconfirmed\s+)?minutes\s+of\s+(?:the\s+)?", "", text, flags=re.I)
+    return title_case(text)
+
+
+def declarations_in(blocks: list[Block], item: str) -> list[dict]:
+    out = []
+    for block in blocks:
+        text = block.text.strip()
+        text = PARAGRAPH_NUMBER.sub("", text).strip()
+        if NO_DECLARATIONS.search(text) and not re.search(r"\bdeclared\b", text, re.I):
+            continue
+        for sentence in SENTENCE_SPLIT.split(text):
+            match = re.search(r"\bdeclared?\b", sentence, re.I)
+            if not match:
+                continue
+            who = sentence[: match.start()].strip()
+            name, _ = split_name(who) if who else (None, "")
+            if name is None and who:
+                bare = [t for t in who.split() if t.lower().strip(".") not in HONORIFICS]
+                name = " ".join(bare) or None
+            out.append({"name": name, "item": None, "text": sentence[match.start():].strip(), "span": block.span()})
+    return out
+
+
+def approved_minutes_dates(title: str, blocks: list[Block], meeting_date) -> list[str]:
+    dates = [d for _, d in find_dates(title)]
+    if not dates:
+        for block in blocks:
+            if re.search(r"\bminutes\b", block.text, re.I):
+                dates.extend(d for _, d in find_dates(block.text))
+    if not dates:
+        # "Actions arising from minutes of meeting 30th July 2015": dates sometimes sit in the heading only
+        dates = [d for _, d in find_dates(title)]
+    out = []
+    for date in dates:
+        if meeting_date and date >= meeting_date:
+            continue
+        if date.isoformat() not in out:
+            out.append(date.isoformat())
+    return out
+
+
+def next_meeting_in(title: str, blocks: list[Block], meeting_date) -> dict | None:
+    candidates = []
+    if NEXT_MEETING.search(title):
+        candidates = [b.text for b in blocks[:3]]
+    else:
+        candidates = [b.text for b in blocks if NEXT_MEETING.search(b.text) and re.search(r"\bheld|\bwill\b|\bis\b|:", b.text)]
+    for text in candidates:
+        dates = find_dates(text)
+        for _, date in dates:
+            if meeting_date is None or date > meeting_date:
+                offset = text.find(str(date.year))
+                times = find_times(text[offset:]) if offset >= 0 else []
+                location = None
+                where = re.search(r"\b(?:in|at)\s+(?:the\s+)?(?P<where>[A-Z][^.]*?)\s*\.?$", text[offset:] if offset >= 0 else text)
+                if where and not re.match(r"^\d", where["where"]):
+                    location = where["where"].strip(" ,.")
+                elif "," in text[offset:]:
+                    location = text[offset:].rsplit(",", 1)[-1].strip(" .") or None
+                return {"date": date.isoformat(), "time": times[0] if times else None, "location": location}
+    return None
+
+
+def sentence_with(text: str, needle: str) -> str:
+    for sentence in SENTENCE_SPLIT.split(text):
+        if needle.split()[-1] in sentence:
+            return sentence.strip()
+    return needle
+
+
+def dedupe(meeting: dict) -> None:
+    """Summary tables repeat what the minutes said; keep each fact once, at its first telling."""
+    for key in ("actions", "recommendations", "decisions", "present", "in_attendance", "apologies"):
+        seen = set()
+        kept = []
+        for entry in meeting[key]:
+            marker = re.sub(r"\W+", " ", str(entry.get("text") or entry.get("name") or entry.get("number"))).lower().strip()
+            if key == "decisions":
+                marker = re.sub(r"\s", "", str(entry.get("number"))).lower()
+            if marker in seen:
+                continue
+            seen.add(marker)
+            kept.append(entry)
+        meeting[key] = kept
+    for field in ("date",):
+        if meeting.get(field) is not None and not isinstance(meeting[field], str):
+            meeting[field] = meeting[field].isoformat()
+
+
+def parse_minutes(segment: Segment) -> dict[str, Any]:
+    return MinutesParser(segment).parse()

@@ -1,0 +1,1 @@
+"""Meetings, agenda items, attendance, declarations, minutes."""

@@ -1,0 +1,1 @@
+"""People with one identity across spellings, initials and roles."""

@@ -1,0 +1,1 @@
+"""Recommendations made to an office holder and the responses."""
