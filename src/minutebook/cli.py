@@ -59,8 +59,14 @@ def build_parser() -> argparse.ArgumentParser:
             "bodies in text, HTML, DOCX and PDF, each with a gold JSON file.",
         )
     )
-    sub.add_parser("import", help="store documents as linked records (see: minutebook import -h)", add_help=False)
-    sub.add_parser("serve", help="serve the site and admin (see: minutebook serve -h)", add_help=False)
+    sub.add_parser(
+        "import",
+        help="store documents as linked records (see: minutebook import -h)",
+        add_help=False,
+    )
+    sub.add_parser(
+        "serve", help="serve the site and admin (see: minutebook serve -h)", add_help=False
+    )
     sub.add_parser("demo", help="build the demo database (see: minutebook demo -h)", add_help=False)
     return parser
 

@@ -20,7 +20,8 @@ STATUS_WORDS = re.compile(
     re.I,
 )
 LOG_ENTRY = re.compile(
-    r"^action\s+(?:no\.?\s*)?(?P<ref>\d+(?:\.\d+)?|[A-Z]{0,3}\d+(?:[./-]\d+)*)\s*[-\u2013:]\s*(?P<body>.+)$", re.I | re.S
+    r"^action\s+(?:no\.?\s*)?(?P<ref>\d+(?:\.\d+)?|[A-Z]{0,3}\d+(?:[./-]\d+)*)\s*[-\u2013:]\s*(?P<body>.+)$",
+    re.I | re.S,
 )
 LOG_ITEM = re.compile(r"agenda\s+item\s+(?P<item>\d+(?:\.\d+)*)", re.I)
 UPDATE = re.compile(r"\bupdate\s*[:\-\u2013]\s*", re.I)
@@ -34,7 +35,10 @@ DUE = re.compile(
     r"end\s+of\s+(?:the\s+)?(?:year|month|quarter|[a-z]+\s+(?:19|20)\d\d)))",
     re.I,
 )
-OWNER_VERB = re.compile(r"^(?P<owner>.{2,80}?)\s+(?:to|would|will|offered\s+to|agreed\s+to|undertook\s+to)\s+[a-z]", re.S)
+OWNER_VERB = re.compile(
+    r"^(?P<owner>.{2,80}?)\s+(?:to|would|will|offered\s+to|agreed\s+to|undertook\s+to)\s+[a-z]",
+    re.S,
+)
 
 
 def normal_status(text: str | None) -> str | None:
@@ -50,6 +54,23 @@ def normal_status(text: str | None) -> str | None:
     return None
 
 
+FUNCTION_WORDS = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "to",
+    "for",
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+    "from",
+}
+
+
 def owner_of(text: str, known_people: set[str]) -> str | None:
     """Who an action names as owner: the words before "to"/"would", when they name someone."""
     match = OWNER_VERB.match(text)
@@ -61,7 +82,10 @@ def owner_of(text: str, known_people: set[str]) -> str | None:
         return None
     if owner in known_people or re.fullmatch(r"[A-Z]{2,5}(?:\s*/\s*[A-Z][\w]+)*", owner):
         return owner
-    if any(is_role_word(w) for w in words) and words[0][:1].isupper():
+    if (
+        any(is_role_word(w) for w in words if w.lower() not in FUNCTION_WORDS)
+        and words[0][:1].isupper()
+    ):
         return owner
     if len(words) <= 3 and all(w[:1].isupper() for w in words):
         return owner
@@ -101,19 +125,23 @@ def log_entry(block_text: str, span: dict) -> dict[str, Any] | None:
     if not match:
         return None
     body = match["body"]
-    status_match = None
-    for status_match in LOG_STATUS.finditer(body):
-        pass
+    statuses = list(LOG_STATUS.finditer(body))
+    status_match = statuses[-1] if statuses else None  # the last "Action: On-going" is the verdict
     update_match = UPDATE.search(body)
-    head = body[: update_match.start()] if update_match else body
-    if status_match and (not update_match or status_match.start() > update_match.start()):
-        update = body[update_match.end(): status_match.start()] if update_match else None
-    else:
-        update = body[update_match.end():] if update_match else None
-        if status_match and status_match.start() < (update_match.start() if update_match else 0):
-            head = body[: status_match.start()]
-    if not update_match and status_match:
-        head = body[: status_match.start()]
+    head_end = (
+        min(m.start() for m in (update_match, status_match) if m)
+        if (update_match or status_match)
+        else len(body)
+    )
+    head = body[:head_end]
+    update = None
+    if update_match:
+        update_end = (
+            status_match.start()
+            if status_match and status_match.start() > update_match.end()
+            else len(body)
+        )
+        update = body[update_match.end() : update_end]
     item = LOG_ITEM.search(head)
     dates = find_dates(head[:160])
     text = head
@@ -132,7 +160,22 @@ def log_entry(block_text: str, span: dict) -> dict[str, Any] | None:
     }
 
 
-LOG_HEADER_WORDS = {"ref", "reference", "no", "action", "owner", "update", "status", "due", "meeting", "item", "date", "progress", "lead", "rag"}
+LOG_HEADER_WORDS = {
+    "ref",
+    "reference",
+    "no",
+    "action",
+    "owner",
+    "update",
+    "status",
+    "due",
+    "meeting",
+    "item",
+    "date",
+    "progress",
+    "lead",
+    "rag",
+}
 
 
 def log_table_columns(cells: list[str]) -> dict[str, int] | None:
@@ -172,7 +215,9 @@ def log_table_row(cells: list[str], columns: dict[str, int], span: dict) -> dict
     ref = cell("ref")
     date_text = cell("meeting_date")
     dates = find_dates(date_text) if date_text else []
-    status = normal_status(cell("status")) or ("closed" if cell("status") and "clos" in cell("status").lower() else None)
+    status = normal_status(cell("status")) or (
+        "closed" if cell("status") and "clos" in cell("status").lower() else None
+    )
     return {
         "ref": ref,
         "item": cell("item"),

@@ -9,7 +9,9 @@ from minutebook.ingest.dates import find_times, first_date
 from minutebook.ingest.patterns import BODY_WORDS, item_heading, item_number_value, title_case
 from minutebook.ingest.segment import AGENDA_TITLE, Segment
 
-PAGES = re.compile(r"(?:\s|^)(?:pages?\s*)?(?P<pages>\d{1,4}\s*[-\u2013]\s*\d{1,4}|\d{1,4})\s*$", re.I)
+PAGES = re.compile(
+    r"(?:\s|^)(?:pages?\s*)?(?P<pages>\d{1,4}\s*[-\u2013]\s*\d{1,4}|\d{1,4})\s*$", re.I
+)
 PRESENTER = re.compile(r"\s*[\(\[](?P<who>[^()\[\]]{3,80})[\)\]]\s*$")
 CONTACT = re.compile(r"@|\bcontact\b|\btel\b|\bphone\b|\d{5}\s?\d{5,6}", re.I)
 
@@ -20,9 +22,20 @@ def parse_agenda(segment: Segment) -> dict[str, Any] | None:
     if start is None:
         return None
     header = [b.text.strip() for b in blocks[:start]]
-    agenda: dict[str, Any] = {"body": None, "date": None, "time": None, "location": None, "items": []}
+    agenda: dict[str, Any] = {
+        "body": None,
+        "date": None,
+        "time": None,
+        "location": None,
+        "items": [],
+    }
     for text in header:
-        if not agenda["body"] and BODY_WORDS.search(text) and not first_date(text) and not CONTACT.search(text):
+        if (
+            not agenda["body"]
+            and BODY_WORDS.search(text)
+            and not first_date(text)
+            and not CONTACT.search(text)
+        ):
             agenda["body"] = title_case(text)
             continue
         date = first_date(text)
@@ -31,10 +44,15 @@ def parse_agenda(segment: Segment) -> dict[str, Any] | None:
             times = find_times(text)
             agenda["time"] = times[0] if times else None
             continue
-        if agenda["date"] and not agenda["location"] and not CONTACT.search(text) and len(text.split()) <= 14:
+        if (
+            agenda["date"]
+            and not agenda["location"]
+            and not CONTACT.search(text)
+            and len(text.split()) <= 14
+        ):
             agenda["location"] = text
     last = None
-    for block in blocks[start + 1:]:
+    for block in blocks[start + 1 :]:
         text = block.text.strip()
         heading = item_heading(block)
         if heading:
@@ -43,7 +61,9 @@ def parse_agenda(segment: Segment) -> dict[str, Any] | None:
                 agenda["items"].append(agenda_item(heading[0], block))
                 last = value
                 continue
-        if agenda["items"] and (text.startswith("(") or text[:1].islower() or re.match(r"^\d+\.\d+\s", text)):
+        if agenda["items"] and (
+            text.startswith("(") or text[:1].islower() or re.match(r"^\d+\.\d+\s", text)
+        ):
             continue  # a note under an item, or a sub-item
         if agenda["items"] and not re.match(r"^page", text, re.I):
             break
@@ -76,4 +96,10 @@ def agenda_item(number: str, block) -> dict[str, Any]:
     if match and not presenter:
         presenter = match["who"].strip()
         title = title[: match.start()].strip()
-    return {"number": number, "title": title.strip(" .:"), "presenter": presenter, "pages": pages, "span": block.span()}
+    return {
+        "number": number,
+        "title": title.strip(" .:"),
+        "presenter": presenter,
+        "pages": pages,
+        "span": block.span(),
+    }

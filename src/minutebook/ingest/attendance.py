@@ -21,13 +21,21 @@ from minutebook.ingest.names import (
 )
 
 LABELS = [
-    ("present", r"members\s+present|members|present|councillors\s+present|board\s+members|panel\s+members|attendees|chair(?:man|person)?"),
-    ("in_attendance", r"in\s+attendance|also\s+(?:present|in\s+attendance)|officers(?:\s+present|\s+in\s+attendance)?|others\s+present|observers?|guests?|non[- ]members"),
+    (
+        "present",
+        r"members\s+present|members|present|councillors\s+present|board\s+members|panel\s+members|attendees|chair(?:man|person)?",
+    ),
+    (
+        "in_attendance",
+        r"in\s+attendance|also\s+(?:present|in\s+attendance)|officers(?:\s+present|\s+in\s+attendance)?|others\s+present|observers?|guests?|non[- ]members",
+    ),
     ("apologies", r"apologies(?:\s+for\s+absence)?(?:\s+received)?|absent"),
     ("substitutes", r"substitutes?|substitute\s+members?"),
 ]
 LABEL = re.compile(
-    r"^(?P<label>" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in LABELS) + r")\s*(?::|\s[-\u2013]\s|$)\s*",
+    r"^(?P<label>"
+    + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in LABELS)
+    + r")\s*(?::|\s[-\u2013]\s|$)\s*",
     re.I,
 )
 SUBSTITUTE = re.compile(
@@ -36,7 +44,10 @@ SUBSTITUTE = re.compile(
     r"(?:councillor|cllr\.?)?\s*(?P<for>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})",
     re.I,
 )
-SUBSTITUTE_BRACKET = re.compile(r"^(?P<name>.+?)\s*\(\s*(?:substitut\w*\s+)?for\s+(?:councillor|cllr\.?)?\s*(?P<for>[^)]+)\)", re.I)
+SUBSTITUTE_BRACKET = re.compile(
+    r"^(?P<name>.+?)\s*\(\s*(?:substitut\w*\s+)?for\s+(?:councillor|cllr\.?)?\s*(?P<for>[^)]+)\)",
+    re.I,
+)
 APOLOGY_SENTENCE = re.compile(
     r"apologies(?:\s+for\s+absence)?\s+(?:were|was|had\s+been)\s+(?:received|given|submitted|noted|tendered)\s+(?:from|by|on\s+behalf\s+of)\s*,?\s*(?P<who>.+)",
     re.I,
@@ -61,7 +72,7 @@ def label_of(text: str) -> tuple[str, str] | None:
         return None
     for kind, _ in LABELS:
         if match.group(kind):
-            return kind, text.strip()[match.end():].strip()
+            return kind, text.strip()[match.end() :].strip()
     return None
 
 
@@ -88,7 +99,11 @@ def parse_rows(lines: list[str]) -> list[PersonMention]:
             if rows and not looks_like_new_person(cells[0]) and len(cells[0].split()) < 2:
                 rows[-1] += " " + " ".join(cells)
                 continue
-            rows.append(", ".join([cells[0] + " " + (cells[1] if len(cells) > 1 else "")] + cells[2:]).strip(", "))
+            rows.append(
+                ", ".join(
+                    [cells[0] + " " + (cells[1] if len(cells) > 1 else "")] + cells[2:]
+                ).strip(", ")
+            )
             continue
         if rows and not looks_like_new_person(text):
             rows[-1] += " " + text
@@ -110,7 +125,9 @@ def parse_entries(kind: str, lines: list[str], attendance: Attendance) -> None:
         for part in split_list(joined) if not SUBSTITUTE.search(joined) else [joined]:
             match = SUBSTITUTE.search(part) or SUBSTITUTE_BRACKET.match(part)
             if match:
-                attendance.substitutes.append({"name": match["name"].strip(), "for": match["for"].strip()})
+                attendance.substitutes.append(
+                    {"name": match["name"].strip(), "for": match["for"].strip()}
+                )
             else:
                 for person in names_in_list(part):
                     attendance.substitutes.append({"name": person.name, "for": None})
@@ -146,7 +163,7 @@ def parse_attendance_lines(lines: list[Line]) -> Attendance:
 
 
 def apologies_in_sentence(text: str) -> list[PersonMention]:
-    """"Apologies were received from Jane Gyford, Deputy Chief Constable, ..." in an item."""
+    """ "Apologies were received from Jane Gyford, Deputy Chief Constable, ..." in an item."""
     match = APOLOGY_SENTENCE.search(text)
     if not match:
         return []

@@ -15,8 +15,12 @@ from collections import Counter
 from minutebook.ingest.lines import Line
 from minutebook.ingest.source import SourceLine
 
-BLANK_PAGE = re.compile(r"^\W*this page (?:is |has been )?(?:intentionally|deliberately) left blank\W*$", re.I)
-BULLET = re.compile(r"^\s*(?:[-*\u2022\u25cf\u25aa\u2023\u2043\u25e6\uf0b7\uf0a7o\u2013]\s+|[\u2022\u25cf\u25aa\uf0b7\uf0a7])")
+BLANK_PAGE = re.compile(
+    r"^\W*this page (?:is |has been )?(?:intentionally|deliberately) left blank\W*$", re.I
+)
+BULLET = re.compile(
+    r"^\s*(?:[-*\u2022\u25cf\u25aa\u2023\u2043\u25e6\uf0b7\uf0a7o\u2013]\s+|[\u2022\u25cf\u25aa\uf0b7\uf0a7])"
+)
 PAGE_NUMBER = re.compile(
     r"^\s*(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*(?:of|/)\s*\d+|[-\u2013]\s*\d+\s*[-\u2013]|\d{1,3})\s*$",
     re.I,
@@ -34,6 +38,7 @@ SPACES = re.compile(r"[ \u00a0\u2002\u2003\u2009\u200b]+")
 
 def html_fragment_to_lines(text: str) -> list[str]:
     """Inline HTML (a table cell in a Markdown conversion) to plain lines."""
+    text = re.sub(r"\s*<sup>\s*(st|nd|rd|th)\s*</sup>", r"\1", text, flags=re.I)
     text = re.sub(r"<\s*br\s*/?>", "\n", text, flags=re.I)
     text = re.sub(r"<\s*li\b[^>]*>", "\n- ", text, flags=re.I)
     text = re.sub(r"<\s*/\s*(?:p|li|ul|ol|div|h\d)\s*>", "\n", text, flags=re.I)
@@ -74,9 +79,14 @@ def make_lines(source: SourceLine) -> list[Line]:
             cells = part.split("\t")
             if len(cells) > 1:
                 # keep a table row on one line; cells keep their own inner lines apart
-                flat = ["; ".join(p.strip() for p in html_fragment_to_lines(c) if p.strip()) for c in cells]
+                flat = [
+                    "; ".join(p.strip() for p in html_fragment_to_lines(c) if p.strip())
+                    for c in cells
+                ]
                 lead = html_fragment_to_lines(cells[0])
-                if any(p.strip().startswith("- ") for c in cells for p in html_fragment_to_lines(c)):
+                if any(
+                    p.strip().startswith("- ") for c in cells for p in html_fragment_to_lines(c)
+                ):
                     # a cell holding a list: the list items matter as lines of their own
                     pieces.append("\t".join(flat))
                     for cell in cells[1:]:
@@ -96,7 +106,7 @@ def make_lines(source: SourceLine) -> list[Line]:
         match = BULLET.match(text)
         if match and text.strip() not in {"-", "*"}:
             bullet = True
-            text = text[match.end():]
+            text = text[match.end() :]
         cells = None
         if "\t" in text.strip():
             parts = [c for c in split_cells(text)]
@@ -115,23 +125,34 @@ def make_lines(source: SourceLine) -> list[Line]:
 
 
 def furniture_keys(source_lines: list[SourceLine]) -> set[str]:
-    """Running headers and footers: short lines repeated at the edges of many pages."""
+    """Running headers and footers: short lines repeated at the edges of several pages."""
     by_page: dict[int, list[str]] = {}
     for line in source_lines:
         if line.page is not None and line.text.strip():
             by_page.setdefault(line.page, []).append(line.text.strip())
-    if len(by_page) < 3:
+    if len(by_page) < 2:
         return set()
     counts: Counter[str] = Counter()
     for texts in by_page.values():
         edges = set(texts[:2] + texts[-3:])
-        counts.update(furniture_key(t) for t in edges)
-    threshold = max(3, len(by_page) // 2)
-    return {key for key, n in counts.items() if n >= threshold and len(key) < 160}
+        counts.update(furniture_key(t) for t in edges if could_be_furniture(t))
+    threshold = 2 if len(by_page) <= 4 else len(by_page) // 2
+    return {key for key, n in counts.items() if n >= threshold}
+
+
+def could_be_furniture(text: str) -> bool:
+    """Running heads are short and never open a numbered paragraph, a bullet or an action."""
+    return len(text.split()) <= 14 and not re.match(
+        r"^(?:\d+(?:\.\d+)*\.?\s|[-*\u2022]|action\b)", text, re.I
+    )
 
 
 def furniture_key(text: str) -> str:
-    return re.sub(r"\d+", "#", text.strip().lower())
+    """Lines that differ only by a page number are the same footer."""
+    text = text.strip().lower()
+    if re.search(r"\bpage\b|\d+\s*(?:of|/)\s*\d+", text):
+        return re.sub(r"\d+", "#", text)
+    return text
 
 
 def drop_page_furniture(source_lines: list[SourceLine]) -> list[SourceLine]:
@@ -202,7 +223,13 @@ def join_lone_numbers(lines: list[Line]) -> list[Line]:
                 follower = lines[nxt]
                 if not re.match(r"\d", follower.text):
                     out.append(
-                        Line(f"{line.text} {follower.text}", line.first, follower.last, line.page, follower.bullet)
+                        Line(
+                            f"{line.text} {follower.text}",
+                            line.first,
+                            follower.last,
+                            line.page,
+                            follower.bullet,
+                        )
                     )
                     index = nxt + 1
                     continue
@@ -211,10 +238,33 @@ def join_lone_numbers(lines: list[Line]) -> list[Line]:
     return out
 
 
+PAGE_MARK = re.compile(r"^\s*page\s+\d+(?:\s*(?:of|/)\s*\d+)?\s*$|\f", re.I)
+
+
+def pseudo_pages(source_lines: list[SourceLine]) -> list[SourceLine] | None:
+    """Page numbers for unpaged text that still prints "Page 2 of 5" marks (a PDF saved as text)."""
+    marks = [i for i, line in enumerate(source_lines) if PAGE_MARK.match(line.text)]
+    if len(marks) < 2:
+        return None
+    out = []
+    page = 1
+    for index, line in enumerate(source_lines):
+        out.append(SourceLine(line.number, page, line.text))
+        if index in marks:
+            page += 1
+    return out
+
+
 def clean_lines(source_lines: list[SourceLine]) -> list[Line]:
     paged = any(line.page is not None for line in source_lines)
     if paged:
         source_lines = drop_page_furniture(source_lines)
+    else:
+        numbered = pseudo_pages(source_lines)
+        if numbered is not None:
+            source_lines = [
+                SourceLine(line.number, None, line.text) for line in drop_page_furniture(numbered)
+            ]
     lines: list[Line] = []
     for source in source_lines:
         lines.extend(make_lines(source))

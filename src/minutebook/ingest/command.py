@@ -14,7 +14,9 @@ EXIT_BAD_INPUT = 2
 
 def add_extract_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="the document to read (.txt, .md, .html, .docx or .pdf)")
-    parser.add_argument("--indent", type=int, default=1, help="JSON indent (0 for one line; default 1)")
+    parser.add_argument(
+        "--indent", type=int, default=1, help="JSON indent (0 for one line; default 1)"
+    )
     parser.set_defaults(run=run_extract)
 
 

@@ -20,11 +20,16 @@ FIELDS = [
     ("decision", r"decision(?:\s+taken)?"),
     ("contact_officer", r"contact\s+officers?|contact|report\s+author"),
     ("background_papers", r"background\s+papers?|background\s+documents?|supporting\s+documents?"),
-    ("exempt", r"exempt\s+(?:part|information)|confidential\s+(?:part|information)|public\s+access"),
+    (
+        "exempt",
+        r"exempt\s+(?:part|information)|confidential\s+(?:part|information)|public\s+access",
+    ),
     ("signed_by", r"signed(?:\s+by)?"),
 ]
 FIELD = re.compile(
-    r"^(?P<label>" + "|".join(f"(?P<{k}>{p})" for k, p in FIELDS) + r")\s*(?::|\t|\s[-\u2013]\s|$)\s*(?P<value>.*)$",
+    r"^(?P<label>"
+    + "|".join(f"(?P<{k}>{p})" for k, p in FIELDS)
+    + r")\s*(?::|\t|\s[-\u2013]\s|$)\s*(?P<value>.*)$",
     re.I | re.S,
 )
 CONFIRM = re.compile(r"\bI\s+confirm\b|\bI\s+hereby\b|\bsignature\b", re.I)
@@ -32,7 +37,9 @@ CONFIRM = re.compile(r"\bI\s+confirm\b|\bI\s+hereby\b|\bsignature\b", re.I)
 
 def parse_decision_record(segment: Segment) -> dict[str, Any] | None:
     blocks = segment.blocks
-    numbers = decision_numbers(blocks[0].text) or [m.group(0) for m in DECISION_NO.finditer(blocks[0].text)]
+    numbers = decision_numbers(blocks[0].text) or [
+        m.group(0) for m in DECISION_NO.finditer(blocks[0].text)
+    ]
     if not numbers:
         return None
     record: dict[str, Any] = {
@@ -96,7 +103,13 @@ def store(record: dict, field: str, value: str) -> None:
 
 def signature_line(text: str) -> bool:
     """ "Jason Ablewhite, Cambridgeshire Police and Crime Commissioner" under a decision."""
-    return bool(re.match(r"^[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3},\s+.*\b(?:commissioner|mayor|chief|deputy)\b", text, re.I))
+    return bool(
+        re.match(
+            r"^[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3},\s+.*\b(?:commissioner|mayor|chief|deputy)\b",
+            text,
+            re.I,
+        )
+    )
 
 
 def decisions_from_tables(blocks: list[Block]) -> list[dict[str, Any]]:
@@ -126,12 +139,24 @@ def decisions_from_tables(blocks: list[Block]) -> list[dict[str, Any]]:
         numbers = [m.group(0) for c in cells for m in DECISION_NO.finditer(c)]
         if not numbers:
             continue
-        row: dict[str, Any] = {"number": numbers[0], "date": None, "subject": None, "decision": None, "span": block.span()}
+        row: dict[str, Any] = {
+            "number": numbers[0],
+            "date": None,
+            "subject": None,
+            "decision": None,
+            "span": block.span(),
+        }
         for key in ("subject", "decision"):
             if key in columns and columns[key] < len(cells):
                 row[key] = cells[columns[key]] or None
         if "date" in columns and columns["date"] < len(cells):
-            dates = find_dates(cells[columns["date"]].replace(" st ", "st ").replace(" nd ", "nd ").replace(" th ", "th ").replace(" rd ", "rd "))
+            dates = find_dates(
+                cells[columns["date"]]
+                .replace(" st ", "st ")
+                .replace(" nd ", "nd ")
+                .replace(" th ", "th ")
+                .replace(" rd ", "rd ")
+            )
             row["date"] = dates[0][1].isoformat() if dates else None
         out.append(row)
     return out

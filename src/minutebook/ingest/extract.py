@@ -46,7 +46,11 @@ def extract_document(document: ReadDocument) -> dict[str, Any]:
     records: dict[str, dict[str, Any]] = {}
     for segment in segments:
         result["documents"].append(
-            {"kind": segment.kind, "title": segment.title, "span": {"first_line": segment.first, "last_line": segment.last}}
+            {
+                "kind": segment.kind,
+                "title": segment.title,
+                "span": {"first_line": segment.first, "last_line": segment.last},
+            }
         )
         if segment.kind == "minutes":
             meeting = parse_minutes(segment)
@@ -60,7 +64,13 @@ def extract_document(document: ReadDocument) -> dict[str, Any]:
         elif segment.kind == "decision_record":
             record = parse_decision_record(segment)
             if record:
-                records.setdefault(_key(record["number"]), record)
+                listed = records.get(_key(record["number"]))
+                if listed:
+                    # a schedule listed it first: the record itself is the better source
+                    for field, value in listed.items():
+                        if record.get(field) in (None, []):
+                            record[field] = value
+                records[_key(record["number"])] = record
         for row in decisions_from_tables(segment.blocks):
             key = _key(row["number"])
             if key in records:
@@ -68,9 +78,16 @@ def extract_document(document: ReadDocument) -> dict[str, Any]:
                     records[key][field] = records[key][field] or row[field]
             else:
                 records[key] = {
-                    "number": row["number"], "date": row["date"], "subject": row["subject"],
-                    "decision": row["decision"], "summary": None, "contact_officer": None,
-                    "background_papers": [], "signed_by": None, "exempt": None, "span": row["span"],
+                    "number": row["number"],
+                    "date": row["date"],
+                    "subject": row["subject"],
+                    "decision": row["decision"],
+                    "summary": None,
+                    "contact_officer": None,
+                    "background_papers": [],
+                    "signed_by": None,
+                    "exempt": None,
+                    "span": row["span"],
                 }
     result["decision_records"] = sorted(records.values(), key=lambda r: r["span"]["first_line"])
     return result

@@ -91,6 +91,21 @@ def starts_structure(line: Line) -> bool:
     )
 
 
+BARE_NUMBER = re.compile(r"^\d{1,3}\s+\S")
+
+
+def bare_number_wrap(current: Block, line: Line, width: int) -> bool:
+    """ "2 February." after a full line that ends mid-sentence is a wrap, not item 2."""
+    previous = current.lines[-1].text.rstrip()
+    return bool(
+        BARE_NUMBER.match(line.text.strip())
+        and not line.cells
+        and not line.bullet
+        and len(previous) >= 0.6 * width
+        and not previous.endswith((".", ":", ";", "?", "!"))
+    )
+
+
 def typical_width(lines: list[Line]) -> int:
     """The length of a full line of running text, to tell wrapped lines from short ones."""
     lengths = sorted(len(line.text.strip()) for line in lines if len(line.text.strip()) > 20)
@@ -99,7 +114,9 @@ def typical_width(lines: list[Line]) -> int:
     return lengths[int(len(lengths) * 0.8)]
 
 
-CONTINUES = re.compile(r"(?:[,&/(\-\u2013]|\b(?:and|or|of|the|to|for|in|on|at|by|with|a|an))$", re.I)
+CONTINUES = re.compile(
+    r"(?:[,&/(\-\u2013]|\b(?:and|or|of|the|to|for|in|on|at|by|with|a|an))$", re.I
+)
 
 
 def join_wrapped(lines: list[Line]) -> list[Block]:
@@ -118,7 +135,9 @@ def join_wrapped(lines: list[Line]) -> list[Block]:
             if line.is_break:
                 blocks.append(Block([line]))
             continue
-        if current is not None and not starts_structure(line):
+        if current is not None and (
+            not starts_structure(line) or bare_number_wrap(current, line, width)
+        ):
             previous = current.lines[-1].text.rstrip()
             wrapped = (
                 len(previous) >= 0.6 * width

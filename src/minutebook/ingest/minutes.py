@@ -32,16 +32,22 @@ from minutebook.ingest.patterns import (
 from minutebook.ingest.segment import Segment
 
 OUTCOMES = [
+    ("noted", r"\b(?:agreed|resolved)\s+to\s+note\b"),
     ("deferred", r"\b(?:deferred|postponed|withdrawn from the agenda)\b"),
     ("resolved", r"\bresolved\b"),
     ("approved", r"\b(?:approved|endorsed|ratified)\b"),
     ("agreed", r"\bagreed\b"),
     ("noted", r"\b(?:noted|received the (?:report|update|minutes))\b"),
 ]
-HEADER_LABEL = re.compile(r"^(?P<label>date|time|location|venue|place|held at|meeting date)\s*[:\-\u2013]?\s*(?P<value>.*)$", re.I)
+HEADER_LABEL = re.compile(
+    r"^(?P<label>date|time|location|venue|place|held at|meeting date)\s*[:\-\u2013]?\s*(?P<value>.*)$",
+    re.I,
+)
 TITLE_MEETING = re.compile(
     r"minutes\s+of\s+(?:a|the)\s+(?:\w+\s+)?meeting\s+of\s+(?:the\s+)?(?P<body>.+?)"
-    r"(?:\s+held\s+(?:at|in|on|via)\s+(?P<where>.+?))?(?:\s+on\s+(?P<date>(?:\w+day\s+)?\d{1,2}.*?(?:19|20)\d\d))?\s*$",
+    r"(?:\s+held\s+(?:at|in|on|via)\s+(?P<where>.+?))?"
+    r"(?:,?\s+on\s+(?P<date>(?:\w+day,?\s+)?\d{1,2}.*?(?:19|20)\d\d)(?:,?\s+(?:at|from|commencing)\s+(?P<time>[\d.:]+\s*(?:[ap]\.?m\.?)?))?)?"
+    r"\s*\.?$",
     re.I,
 )
 STATUS = re.compile(r"\b(?P<status>approved|confirmed|draft|unconfirmed|unapproved|signed)\b", re.I)
@@ -50,10 +56,16 @@ MEETING_TIMES = re.compile(
     r"(?:.*?(?:ended|closed|finished|concluded)\s+at\s+(?P<end>[\d.:]+\s*(?:[ap]\.?m\.?)?))?",
     re.I,
 )
-MEETING_END = re.compile(r"meeting\s+(?:ended|closed|finished|concluded)\s+at\s+(?P<end>[\d.:]+\s*(?:[ap]\.?m\.?)?)", re.I)
+MEETING_END = re.compile(
+    r"meeting\s+(?:ended|closed|finished|concluded)\s+at\s+(?P<end>[\d.:]+\s*(?:[ap]\.?m\.?)?)",
+    re.I,
+)
 NEXT_MEETING = re.compile(r"\bnext\s+meeting\b", re.I)
 DECLARATION = re.compile(r"\bdeclared?\b|\binterests?\b", re.I)
-NO_DECLARATIONS = re.compile(r"\b(?:no|none|nil)\b.{0,40}\b(?:declar|interest)|\b(?:declar|interest).{0,40}\b(?:none|nil)\b", re.I)
+NO_DECLARATIONS = re.compile(
+    r"\b(?:no|none|nil)\b.{0,40}\b(?:declar|interest)|\b(?:declar|interest).{0,40}\b(?:none|nil)\b",
+    re.I,
+)
 MINUTES_ITEM = re.compile(
     r"\bminutes\b.*\b(?:meeting|last|previous)\b|\b(?:approv|confirm)\w*\s+(?:of\s+)?(?:the\s+)?minutes\b|^minutes$",
     re.I,
@@ -61,7 +73,9 @@ MINUTES_ITEM = re.compile(
 AGREED_INTRO = re.compile(r"(?:\b(?:it\s+was\s+)?agreed\b|\bactions?\b)[^:]{0,60}:\s*$", re.I)
 RECOMMENDATION_INTRO = re.compile(r"\brecommendations?\b[^:]*:\s*$", re.I)
 RECOMMENDATION_TO = re.compile(r"\b(?:for|to)\s+(?:the\s+)?(?P<to>[A-Z][\w' ]{2,60}?)\s*:\s*$")
-NARRATIVE_ACTION = re.compile(r"^(?P<who>[A-Z][\w/'.-]*(?:\s+[A-Z][\w'-]*){0,2})\s+(?:would|will|offered\s+to|agreed\s+to|undertook\s+to)\s+[a-z]")
+NARRATIVE_ACTION = re.compile(
+    r"^(?P<who>[A-Z][\w/'.-]*(?:\s+[A-Z][\w'-]*){0,2})\s+(?:would|will|offered\s+to|agreed\s+to|undertook\s+to)\s+[a-z]"
+)
 SENTENCE_SPLIT = re.compile(r"(?<=[a-z0-9)\]][.!?])\s+(?=[A-Z(])")
 
 
@@ -87,9 +101,12 @@ class MinutesParser:
         in_attendance = False
         for block in self.blocks:
             heading = item_heading(block)
-            if heading and not in_attendance_row(block, in_attendance):
+            if heading:
                 value = item_number_value(heading[0])
-                if (last is None and value <= 3) or (last is not None and last < value <= last + 6):
+                # minute numbers may run on from meeting to meeting ("45. Minutes"), so the
+                # first item may have any number once the attendance lists have been read
+                first_ok = value <= 3 or in_attendance
+                if (last is None and first_ok) or (last is not None and last < value <= last + 6):
                     title_block = block
                     current = []
                     self.items.append((heading[0], heading[1], current, title_block))
@@ -104,8 +121,14 @@ class MinutesParser:
 
     # -- header ------------------------------------------------------------------
     def header_facts(self) -> dict[str, Any]:
-        facts: dict[str, Any] = {"body": None, "date": None, "start_time": None, "end_time": None,
-                                 "location": None, "status": None}
+        facts: dict[str, Any] = {
+            "body": None,
+            "date": None,
+            "start_time": None,
+            "end_time": None,
+            "location": None,
+            "status": None,
+        }
         title_lines = []
         for block in self.header:
             text = block.text.strip()
@@ -117,9 +140,14 @@ class MinutesParser:
                 label, value = match["label"].lower(), match["value"]
                 if label in {"date", "meeting date"} and not facts["date"]:
                     facts["date"] = first_date(value)
-                    times = find_times(value.split("Time")[-1]) if re.search(r"time", value, re.I) else []
+                    times = (
+                        find_times(re.split(r"time", value, flags=re.I)[-1])
+                        if re.search(r"time", value, re.I)
+                        else []
+                    )
                     if times:
                         facts["start_time"] = times[0]
+                        facts["end_time"] = times[1] if len(times) > 1 else None
                 elif label == "time" and not facts["start_time"]:
                     times = find_times(value)
                     if times:
@@ -127,7 +155,7 @@ class MinutesParser:
                         if len(times) > 1:
                             facts["end_time"] = times[1]
                 elif label in {"location", "venue", "place", "held at"} and not facts["location"]:
-                    facts["location"] = value.strip(" .") or None
+                    facts["location"] = title_case(value.strip(" .")) or None
                 inline_time = re.search(r"\btime\s*:\s*(.+)$", value, re.I)
                 if inline_time and not facts["start_time"]:
                     times = find_times(inline_time.group(1))
@@ -141,20 +169,36 @@ class MinutesParser:
                 facts["location"] = title_case(where.strip(" ,"))
             if match["date"] and not facts["date"]:
                 facts["date"] = first_date(match["date"])
+            if match["time"] and not facts["start_time"]:
+                times = find_times(match["time"])
+                facts["start_time"] = times[0] if times else None
         if not facts["body"]:
             for text in title_lines:
-                if BODY_WORDS.search(text) and len(text.split()) <= 12 and not HEADER_LABEL.match(text):
+                if (
+                    BODY_WORDS.search(text)
+                    and len(text.split()) <= 12
+                    and not HEADER_LABEL.match(text)
+                ):
                     facts["body"] = clean_body(text)
                     break
         if not facts["date"]:
             facts["date"] = first_date(title)
         if not facts["start_time"]:
-            times = [t for line in title_lines if not re.search(r"\d{4}\s*[-/]", line) for t in find_times(line)]
+            times = [
+                t
+                for line in title_lines
+                if not re.search(r"\d{4}\s*[-/]", line)
+                for t in find_times(line)
+            ]
             if times:
                 facts["start_time"] = times[0]
         status = STATUS.search(title)
         if status:
-            facts["status"] = "draft" if status["status"].lower() in {"draft", "unconfirmed", "unapproved"} else "approved"
+            facts["status"] = (
+                "draft"
+                if status["status"].lower() in {"draft", "unconfirmed", "unapproved"}
+                else "approved"
+            )
         return facts
 
     def attendance(self) -> Attendance:
@@ -200,8 +244,15 @@ class MinutesParser:
         meeting["span"] = {"first_line": self.segment.first, "last_line": self.segment.last}
         return meeting
 
-    def read_item(self, meeting: dict, number: str, title: str, blocks: list[Block], title_block: Block,
-                  known_people: set[str]) -> None:
+    def read_item(
+        self,
+        meeting: dict,
+        number: str,
+        title: str,
+        blocks: list[Block],
+        title_block: Block,
+        known_people: set[str],
+    ) -> None:
         paragraphs = []
         paragraph_number: str | None = number
         item_text = " ".join(b.text for b in blocks)
@@ -213,8 +264,10 @@ class MinutesParser:
             match = PARAGRAPH_NUMBER.match(text)
             if match:
                 paragraph_number = match.group(1)
-                text = text[match.end():].strip()
-            paragraphs.append({"number": match.group(1) if match else None, "text": text, "span": block.span()})
+                text = text[match.end() :].strip()
+            paragraphs.append(
+                {"number": match.group(1) if match else None, "text": text, "span": block.span()}
+            )
             if block.cells:
                 columns = action_log.log_table_columns(block.cells)
                 if columns:
@@ -232,15 +285,21 @@ class MinutesParser:
                 continue
             task = action_log.new_action_text(text)
             if task:
-                meeting["actions"].append(action_log.new_action(task, paragraph_number, block.span(), known_people))
+                meeting["actions"].append(
+                    action_log.new_action(task, paragraph_number, block.span(), known_people)
+                )
                 intro = None
                 continue
             if block.bullet and intro:
                 kind, to = intro
                 if kind == "recommendation":
-                    meeting["recommendations"].append({"item": number, "to": to, "text": text, "span": block.span()})
+                    meeting["recommendations"].append(
+                        {"item": number, "to": to, "text": text, "span": block.span()}
+                    )
                 elif outcome_of(text) is None:
-                    meeting["actions"].append(action_log.new_action(text, number, block.span(), known_people))
+                    meeting["actions"].append(
+                        action_log.new_action(text, number, block.span(), known_people)
+                    )
                 continue
             intro = None
             if RECOMMENDATION_INTRO.search(text):
@@ -256,17 +315,24 @@ class MinutesParser:
             outcome = outcome_of(paragraph["text"])
             if outcome:
                 break
-        meeting["items"].append({
-            "number": number,
-            "title": title,
-            "outcome": outcome,
-            "paragraphs": paragraphs,
-            "span": {"first_line": title_block.first, "last_line": blocks[-1].last if blocks else title_block.last},
-        })
+        meeting["items"].append(
+            {
+                "number": number,
+                "title": title,
+                "outcome": outcome,
+                "paragraphs": paragraphs,
+                "span": {
+                    "first_line": title_block.first,
+                    "last_line": blocks[-1].last if blocks else title_block.last,
+                },
+            }
+        )
         if "apolog" in lowered_title or "attendance" in lowered_title:
             for block in blocks:
                 for person in apologies_in_sentence(block.text):
-                    if person.name and not any(p["name"] == person.name for p in meeting["apologies"]):
+                    if person.name and not any(
+                        p["name"] == person.name for p in meeting["apologies"]
+                    ):
                         meeting["apologies"].append(person.as_dict())
                 for substitute in substitutes_in_sentence(block.text):
                     if substitute not in meeting["substitutes"]:
@@ -277,32 +343,37 @@ class MinutesParser:
         if "declar" in lowered_title or "interest" in lowered_title:
             meeting["declarations"].extend(declarations_in(blocks, number))
         if MINUTES_ITEM.search(title) and not meeting["previous_minutes_approved"]:
-            meeting["previous_minutes_approved"] = approved_minutes_dates(title, blocks, meeting["date"])
+            meeting["previous_minutes_approved"] = approved_minutes_dates(
+                title, blocks, meeting["date"]
+            )
         if NEXT_MEETING.search(title) or not meeting["next_meeting"]:
             next_meeting = next_meeting_in(title, blocks, meeting["date"])
             if next_meeting:
                 meeting["next_meeting"] = next_meeting
         for cited in decision_numbers(item_text):
-            meeting["decisions"].append({"item": number, "number": cited, "text": sentence_with(item_text, cited)})
+            meeting["decisions"].append(
+                {"item": number, "number": cited, "text": sentence_with(item_text, cited)}
+            )
 
-    def narrative_actions(self, meeting: dict, text: str, item: str | None, block: Block,
-                          known_people: set[str]) -> None:
+    def narrative_actions(
+        self, meeting: dict, text: str, item: str | None, block: Block, known_people: set[str]
+    ) -> None:
         """Actions written as outcomes: "(i) NH would look into ...", "JG offered to write up ..."."""
         roman = ROMAN_OR_LETTER.match(text)
         if roman:
-            body = text[roman.end():].strip()
+            body = text[roman.end() :].strip()
             who = NARRATIVE_ACTION.match(body)
             if who and outcome_of(body) is None and is_person_reference(who["who"], known_people):
-                meeting["actions"].append(action_log.new_action(body, item, block.span(), known_people))
+                meeting["actions"].append(
+                    action_log.new_action(body, item, block.span(), known_people)
+                )
             return
         for sentence in SENTENCE_SPLIT.split(text):
             who = NARRATIVE_ACTION.match(sentence)
             if who and is_person_reference(who["who"], known_people):
-                meeting["actions"].append(action_log.new_action(sentence.strip(), item, block.span(), known_people))
-
-
-def in_attendance_row(block: Block, in_attendance: bool) -> bool:
-    return False
+                meeting["actions"].append(
+                    action_log.new_action(sentence.strip(), item, block.span(), known_people)
+                )
 
 
 def is_person_reference(who: str, known_people: set[str]) -> bool:
@@ -337,7 +408,11 @@ def complete_title(title: str, title_block: Block, blocks: list[Block]) -> tuple
             and not nxt.cells
             and not text.endswith(".")
             and nxt.first - title_block.last <= 2
-            and (text[:1].islower() or re.match(r"^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]+\s+(?:19|20)\d\d", text) or len(text.split()) <= 3)
+            and (
+                text[:1].islower()
+                or re.match(r"^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]+\s+(?:19|20)\d\d", text)
+                or len(text.split()) <= 3
+            )
             and not re.match(r"^(?:action|update|resolved|agreed|noted)\b", text, re.I)
         ):
             return f"{title} {text}".strip(), blocks[1:]
@@ -346,7 +421,9 @@ def complete_title(title: str, title_block: Block, blocks: list[Block]) -> tuple
 
 def clean_body(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,.-")
-    text = re.sub(r"^(?:approved\s+|draft\s+|unconfirmed\s+)?minutes\s+of\s+(?:the\s+)?", "", text, flags=re.I)
+    text = re.sub(
+        r"^(?:approved\s+|draft\s+|unconfirmed\s+)?minutes\s+of\s+(?:the\s+)?", "", text, flags=re.I
+    )
     return title_case(text)
 
 
@@ -366,7 +443,14 @@ def declarations_in(blocks: list[Block], item: str) -> list[dict]:
             if name is None and who:
                 bare = [t for t in who.split() if t.lower().strip(".") not in HONORIFICS]
                 name = " ".join(bare) or None
-            out.append({"name": name, "item": None, "text": sentence[match.start():].strip(), "span": block.span()})
+            out.append(
+                {
+                    "name": name,
+                    "item": None,
+                    "text": sentence[match.start() :].strip(),
+                    "span": block.span(),
+                }
+            )
     return out
 
 
@@ -393,7 +477,11 @@ def next_meeting_in(title: str, blocks: list[Block], meeting_date) -> dict | Non
     if NEXT_MEETING.search(title):
         candidates = [b.text for b in blocks[:3]]
     else:
-        candidates = [b.text for b in blocks if NEXT_MEETING.search(b.text) and re.search(r"\bheld|\bwill\b|\bis\b|:", b.text)]
+        candidates = [
+            b.text
+            for b in blocks
+            if NEXT_MEETING.search(b.text) and re.search(r"\bheld|\bwill\b|\bis\b|:", b.text)
+        ]
     for text in candidates:
         dates = find_dates(text)
         for _, date in dates:
@@ -401,12 +489,19 @@ def next_meeting_in(title: str, blocks: list[Block], meeting_date) -> dict | Non
                 offset = text.find(str(date.year))
                 times = find_times(text[offset:]) if offset >= 0 else []
                 location = None
-                where = re.search(r"\b(?:in|at)\s+(?:the\s+)?(?P<where>[A-Z][^.]*?)\s*\.?$", text[offset:] if offset >= 0 else text)
+                where = re.search(
+                    r"\b(?:in|at)\s+(?:the\s+)?(?P<where>[A-Z][^.]*?)\s*\.?$",
+                    text[offset:] if offset >= 0 else text,
+                )
                 if where and not re.match(r"^\d", where["where"]):
                     location = where["where"].strip(" ,.")
                 elif "," in text[offset:]:
                     location = text[offset:].rsplit(",", 1)[-1].strip(" .") or None
-                return {"date": date.isoformat(), "time": times[0] if times else None, "location": location}
+                return {
+                    "date": date.isoformat(),
+                    "time": times[0] if times else None,
+                    "location": location,
+                }
     return None
 
 
@@ -423,7 +518,13 @@ def dedupe(meeting: dict) -> None:
         seen = set()
         kept = []
         for entry in meeting[key]:
-            marker = re.sub(r"\W+", " ", str(entry.get("text") or entry.get("name") or entry.get("number"))).lower().strip()
+            marker = (
+                re.sub(
+                    r"\W+", " ", str(entry.get("text") or entry.get("name") or entry.get("number"))
+                )
+                .lower()
+                .strip()
+            )
             if key == "decisions":
                 marker = re.sub(r"\s", "", str(entry.get("number"))).lower()
             if marker in seen:

@@ -15,37 +15,227 @@ import re
 from dataclasses import dataclass
 
 HONORIFICS = {
-    "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
-    "rev", "revd", "cllr", "councillor", "councillors", "cllrs", "dcc", "acc", "supt", "ch",
-    "alderman", "baroness", "baron",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "prof",
+    "professor",
+    "rev",
+    "revd",
+    "cllr",
+    "councillor",
+    "councillors",
+    "cllrs",
+    "dcc",
+    "acc",
+    "supt",
+    "ch",
+    "alderman",
+    "baroness",
+    "baron",
 }
 # kept as part of the printed name (the contract allows "Cllr", "Dr", "Sir" to stay)
-KEPT_HONORIFICS = {"dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev", "revd", "baroness"}
-ROLE_WORDS = {
-    "police", "crime", "commissioner", "commissioners", "constabulary", "constable", "chief", "deputy",
-    "assistant", "director", "head", "senior", "business", "executive", "office", "officer",
-    "officers", "manager", "strategic", "personal", "temporary", "acting", "interim", "local",
-    "policing", "commander", "inspector", "superintendent", "sergeant", "finance", "financial",
-    "council", "county", "city", "district", "borough", "secretariat", "monitoring", "member",
-    "members", "chair", "chairman", "chairperson", "chairwoman", "vice", "independent", "clerk",
-    "legal", "adviser", "advisor", "accountant", "analyst", "support", "admin", "administrator",
-    "administrative", "governance", "policy", "performance", "communications", "communication",
-    "press", "treasurer", "solicitor", "lead", "principal", "programme", "project", "partnership",
-    "fire", "rescue", "service", "services", "authority", "panel", "board", "group", "committee",
-    "opcc", "pcc", "dpcc", "cfo", "hmicfrs", "hmic", "ceo", "coordinator", "co-ordinator",
-    "development", "resources", "estates", "audit", "risk", "engagement", "public", "volunteer",
-    "staff", "team", "unit", "department", "corporate", "democratic", "democracy", "scrutiny",
-    "co-opted", "coopted", "observer", "secretary", "representative", "specialist", "consultant",
-    "general", "joint", "national", "regional", "county's", "force", "forces", "professional",
-    "standards", "commissioner's", "government", "home", "ministry", "university", "health",
-    "nhs", "trust", "agency", "limited", "ltd", "plc", "association", "foundation", "via",
-    "for", "of", "and", "the", "to", "in", "on", "at", "by", "with", "from", "t/deputy",
-    "t/dcc", "t/acc", "t/supt", "t/ch", "t/", "policy,", "planning", "information", "data",
-    "technology", "ict", "digital", "hr", "human", "learning", "operations", "operational",
-    "safeguarding", "victims", "victim", "community", "communities", "safety", "contracts",
-    "procurement", "payroll", "pensions", "insurance", "treasury", "capital", "revenue",
+KEPT_HONORIFICS = {
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "prof",
+    "professor",
+    "rev",
+    "revd",
+    "baroness",
 }
-NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]*['\u2019]?[A-Z]?[a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.?|[A-Z]{2}|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['\u2019][A-Z][a-z]+)$")
+ROLE_WORDS = {
+    "police",
+    "crime",
+    "commissioner",
+    "commissioners",
+    "constabulary",
+    "constable",
+    "chief",
+    "deputy",
+    "assistant",
+    "director",
+    "head",
+    "senior",
+    "business",
+    "executive",
+    "office",
+    "officer",
+    "officers",
+    "manager",
+    "strategic",
+    "personal",
+    "temporary",
+    "acting",
+    "interim",
+    "local",
+    "policing",
+    "commander",
+    "inspector",
+    "superintendent",
+    "sergeant",
+    "finance",
+    "financial",
+    "council",
+    "county",
+    "city",
+    "district",
+    "borough",
+    "secretariat",
+    "monitoring",
+    "member",
+    "members",
+    "chair",
+    "chairman",
+    "chairperson",
+    "chairwoman",
+    "vice",
+    "independent",
+    "clerk",
+    "legal",
+    "adviser",
+    "advisor",
+    "accountant",
+    "analyst",
+    "support",
+    "admin",
+    "administrator",
+    "administrative",
+    "governance",
+    "policy",
+    "performance",
+    "communications",
+    "communication",
+    "press",
+    "treasurer",
+    "solicitor",
+    "lead",
+    "principal",
+    "programme",
+    "project",
+    "partnership",
+    "fire",
+    "rescue",
+    "service",
+    "services",
+    "authority",
+    "panel",
+    "board",
+    "group",
+    "committee",
+    "opcc",
+    "pcc",
+    "dpcc",
+    "cfo",
+    "hmicfrs",
+    "hmic",
+    "ceo",
+    "coordinator",
+    "co-ordinator",
+    "development",
+    "resources",
+    "estates",
+    "audit",
+    "risk",
+    "engagement",
+    "public",
+    "volunteer",
+    "staff",
+    "team",
+    "unit",
+    "department",
+    "corporate",
+    "democratic",
+    "democracy",
+    "scrutiny",
+    "co-opted",
+    "coopted",
+    "observer",
+    "secretary",
+    "representative",
+    "specialist",
+    "consultant",
+    "general",
+    "joint",
+    "national",
+    "regional",
+    "county's",
+    "force",
+    "forces",
+    "professional",
+    "standards",
+    "commissioner's",
+    "government",
+    "home",
+    "ministry",
+    "university",
+    "health",
+    "nhs",
+    "trust",
+    "agency",
+    "limited",
+    "ltd",
+    "plc",
+    "association",
+    "foundation",
+    "via",
+    "for",
+    "of",
+    "and",
+    "the",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+    "from",
+    "t/deputy",
+    "t/dcc",
+    "t/acc",
+    "t/supt",
+    "t/ch",
+    "t/",
+    "policy,",
+    "planning",
+    "information",
+    "data",
+    "technology",
+    "ict",
+    "digital",
+    "hr",
+    "human",
+    "learning",
+    "operations",
+    "operational",
+    "safeguarding",
+    "victims",
+    "victim",
+    "community",
+    "communities",
+    "safety",
+    "contracts",
+    "procurement",
+    "payroll",
+    "pensions",
+    "insurance",
+    "treasury",
+    "capital",
+    "revenue",
+}
+NAME_TOKEN = re.compile(
+    r"^(?:[A-Z][a-z]*['\u2019]?[A-Z]?[a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.?|[A-Z]{2}|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['\u2019][A-Z][a-z]+)$"
+)
 PARTICLES = {"van", "von", "de", "der", "den", "la", "le", "du", "da", "di", "del", "st", "st."}
 NOTE = re.compile(
     r"\b(?:left|arrived|joined|departed|attended|present|from item|for item|until|after|before|"
@@ -53,8 +243,23 @@ NOTE = re.compile(
     re.I,
 )
 ORG_WORDS = {
-    "constabulary", "council", "office", "police", "commissioner", "authority", "service", "services",
-    "trust", "opcc", "force", "board", "university", "ministry", "agency", "partnership", "company",
+    "constabulary",
+    "council",
+    "office",
+    "police",
+    "commissioner",
+    "authority",
+    "service",
+    "services",
+    "trust",
+    "opcc",
+    "force",
+    "board",
+    "university",
+    "ministry",
+    "agency",
+    "partnership",
+    "company",
 }
 
 
@@ -66,7 +271,12 @@ class PersonMention:
     note: str | None = None
 
     def as_dict(self) -> dict[str, str | None]:
-        return {"name": self.name, "role": self.role, "organisation": self.organisation, "note": self.note}
+        return {
+            "name": self.name,
+            "role": self.role,
+            "organisation": self.organisation,
+            "note": self.note,
+        }
 
 
 def is_role_word(token: str) -> bool:
@@ -95,7 +305,11 @@ def split_name(text: str) -> tuple[str | None, str]:
     while index < len(tokens) and len(name_tokens) < 4:
         token = tokens[index]
         bare = token.rstrip(",;:")
-        if bare.lower() in PARTICLES and index + 1 < len(tokens) and is_name_token(tokens[index + 1]):
+        if (
+            bare.lower() in PARTICLES
+            and index + 1 < len(tokens)
+            and is_name_token(tokens[index + 1])
+        ):
             name_tokens.append(bare)
             index += 1
             continue
@@ -103,7 +317,11 @@ def split_name(text: str) -> tuple[str | None, str]:
             break
         if len(name_tokens) >= 2 and not all(_is_initial(t) for t in name_tokens[:-1]):
             break  # "First Last" is complete: a third capitalised word starts the role
-        if len(name_tokens) == 2 and _is_initial(name_tokens[0]) and not _is_initial(name_tokens[1]):
+        if (
+            len(name_tokens) == 2
+            and _is_initial(name_tokens[0])
+            and not _is_initial(name_tokens[1])
+        ):
             break  # "J Palmer" is complete
         name_tokens.append(bare)
         index += 1
@@ -129,7 +347,7 @@ def split_role(rest: str) -> tuple[str | None, str | None, str | None]:
         inner = match.group(1).strip()
         if NOTE.search(inner):
             note = inner
-            rest = (rest[: match.start()] + rest[match.end():]).strip()
+            rest = (rest[: match.start()] + rest[match.end() :]).strip()
             break
     rest = re.sub(r"\s*,\s*,\s*", ", ", rest).strip(" ,;-\u2013")
     if not rest:
@@ -178,10 +396,16 @@ def split_list(text: str) -> list[str]:
             depth += 1
         elif char == ")":
             depth = max(0, depth - 1)
-        if depth == 0 and (char in ",;" or text.startswith(" and ", index) or text.startswith(" & ", index)):
+        if depth == 0 and (
+            char in ",;" or text.startswith(" and ", index) or text.startswith(" & ", index)
+        ):
             parts.append(current)
             current = ""
-            index += 5 if text.startswith(" and ", index) else (3 if text.startswith(" & ", index) else 1)
+            index += (
+                5
+                if text.startswith(" and ", index)
+                else (3 if text.startswith(" & ", index) else 1)
+            )
             continue
         current += char
         index += 1

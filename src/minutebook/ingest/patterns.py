@@ -15,27 +15,34 @@ ITEM_HEADING = re.compile(
     r"^(?:item\s+)?(?P<number>\d{1,3}(?:\.0)?|\d{1,3}/\d{2,4})[.):]?\s+(?P<title>[^\s\d.].*)$", re.I
 )
 MONTH_START = re.compile(
-    r"^(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d", re.I
+    r"^(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d",
+    re.I,
 )
 SENTENCE_START = re.compile(r"^(?:the|it|there|this|a|an|he|she|they|we|members|following)\b", re.I)
 DECISION_NUMBER = re.compile(
     r"\b(?P<prefix>[A-Z]{2,8}(?:\s?[A-Z]{1,4})?)\s?(?P<year>(?:19|20)\d\d)\s?[-/\u2013]\s?(?P<seq>\d{3,4})\b"
-    r"|\bdecision\s+(?:notice|record)s?\s*(?:no\.?|number)?\s*:?\s*(?P<bare>(?:[A-Z]{2,8}\s?)?(?:19|20)\d\d\s?[-/\u2013]\s?\d{1,4})\b",
-    re.I,
+    r"|\b(?i:decision\s+(?:notice|record)s?\s*(?:no\.?|number)?\s*:?\s*)"
+    r"(?P<bare>(?:[A-Z]{2,8}\s?)?(?:19|20)\d\d\s?[-/\u2013]\s?\d{1,4})\b"
 )
 
 
 def item_heading(block: Block) -> tuple[str, str] | None:
     """(number, title) when a block reads as a numbered agenda item heading."""
     text = block.text.strip()
-    if block.cells:
-        text = block.lines[0].cells[0] if block.lines[0].cells else text
+    cells = [c for c in (block.lines[0].cells or []) if c]
+    if cells:
+        # "1<TAB>Minutes of the previous meeting" or "1. Title<TAB>pages"
+        text = (
+            f"{cells[0]} {cells[1]}"
+            if re.fullmatch(r"\d{1,3}(?:\.0)?\.?", cells[0]) and len(cells) > 1
+            else cells[0]
+        )
     match = ITEM_HEADING.match(text)
     if not match:
         return None
     title = match["title"].strip()
     words = title.split()
-    if len(words) > 32 or not (title[0].isupper() or title[0] in "\"'\u2018\u201c(") :
+    if len(words) > 32 or not (title[0].isupper() or title[0] in "\"'\u2018\u201c("):
         return None
     if title.endswith(".") and len(words) > 12 and capitalised_share(words) < 0.5:
         return None
@@ -66,7 +73,7 @@ def decision_numbers(text: str) -> list[str]:
             number = match["bare"]
         else:
             prefix = match["prefix"]
-            if prefix.upper() != prefix or prefix.lower() in {"mtfs", "mtfp", "hmic", "peel"}:
+            if prefix.lower() in {"mtfs", "mtfp", "hmic", "peel"}:
                 continue
             number = match.group(0)
         number = re.sub(r"\s*[-\u2013]\s*", "-", number.strip())
@@ -89,5 +96,9 @@ def title_case(text: str) -> str:
         elif len(core) <= 4 and not re.search(r"[aeiou]", core) and core:
             out.append(word)  # an acronym: BCB, PCC, OPCC
         else:
-            out.append("-".join(part[:1].upper() + part[1:] for part in lower.split("-")))
+            parts = lower.split("-")
+            if parts[0] in {"co", "re", "pre", "non", "self"}:
+                out.append(lower[:1].upper() + lower[1:])  # Co-ordination, Re-appointment
+            else:
+                out.append("-".join(part[:1].upper() + part[1:] for part in parts))
     return " ".join(out)

@@ -19,19 +19,28 @@ MINUTES_TITLE = re.compile(
     r"(?:minutes|notes|record)(?:\s+of\s+(?:a|the)\s+(?:\w+\s+)?meeting\b.*)?$",
     re.I,
 )
-MINUTES_LEAD = re.compile(r"^(?:(?:approved|draft|unconfirmed|confirmed)\s+)?minutes\s+of\s+(?:a|the)\b", re.I)
+MINUTES_LEAD = re.compile(
+    r"^(?:(?:approved|draft|unconfirmed|confirmed)\s+)?minutes\s+of\s+(?:a|the)\b", re.I
+)
 ATTENDANCE_LABEL = re.compile(
     r"^(?:members(?:\s+present)?|present|councillors\s+present|attendees|attendance|in\s+attendance)\s*[:\-\u2013]?",
     re.I,
 )
-AGENDA_TITLE = re.compile(r"^(?:public\s+|supplementary\s+|revised\s+)?agenda(?:\s+items?)?(?:\s+and\s+reports?)?\s*:?$", re.I)
+AGENDA_TITLE = re.compile(
+    r"^(?:public\s+|supplementary\s+|revised\s+)?agenda(?:\s+items?)?(?:\s+and\s+reports?)?\s*:?$",
+    re.I,
+)
 REPORT_TO = re.compile(r"^to\s*:\s*\S", re.I)
 REPORT_FROM = re.compile(r"^from\s*:\s*\S", re.I)
 AGENDA_ITEM_CELL = re.compile(r"^agenda\s+item\s*(?:no\.?|number)?\s*\d+(?:\.\d+)?$", re.I)
-RECORD_FIELD = re.compile(r"^(?:subject|title|decision|summary|background|executive summary|purpose)\b", re.I)
+RECORD_FIELD = re.compile(
+    r"^(?:subject|title|decision|summary|background|executive summary|purpose)\b", re.I
+)
 REPORT_OF = re.compile(r"^(?:report\s+(?:of|to|by|from)\b|report\s+title\s*:)", re.I)
 DECISION_HEAD = re.compile(r"\bdecision\s+(?:record|notice)\b", re.I)
-DECISION_NO = re.compile(r"[A-Z]{2,8}\s?(?:19|20)\d\d\s?[-/\u2013]\s?\d{1,4}|(?:19|20)\d\d\s?[-/\u2013]\s?\d{3}")
+DECISION_NO = re.compile(
+    r"[A-Z]{2,8}\s?(?:19|20)\d\d\s?[-/\u2013]\s?\d{1,4}|(?:19|20)\d\d\s?[-/\u2013]\s?\d{3}"
+)
 FORWARD_PLAN = re.compile(r"^(?:forward\s+plan|forthcoming\s+decisions|work\s+programme)\b", re.I)
 
 
@@ -74,8 +83,10 @@ def is_minutes_start(blocks: list[Block], index: int) -> bool:
     if item_heading(block):
         return False
     # a real set of minutes says who was there within its first blocks
-    return any(ATTENDANCE_LABEL.match(b.text.strip()) or re.match(r"^date\s*:", b.text, re.I)
-               for b in blocks[index + 1 : index + 16])
+    return any(
+        ATTENDANCE_LABEL.match(b.text.strip()) or re.match(r"^date\s*:", b.text, re.I)
+        for b in blocks[index + 1 : index + 16]
+    )
 
 
 def is_agenda_start(blocks: list[Block], index: int) -> bool:
@@ -87,7 +98,9 @@ def is_agenda_start(blocks: list[Block], index: int) -> bool:
 def is_report_start(blocks: list[Block], index: int) -> bool:
     block = blocks[index]
     text = block.text.strip()
-    if REPORT_TO.match(text) and any(REPORT_FROM.match(b.text.strip()) for b in blocks[index + 1 : index + 4]):
+    if REPORT_TO.match(text) and any(
+        REPORT_FROM.match(b.text.strip()) for b in blocks[index + 1 : index + 4]
+    ):
         return True
     if block.cells and any(AGENDA_ITEM_CELL.match(cell) for cell in block.cells):
         return True
@@ -135,7 +148,9 @@ def _title_lead(blocks: list[Block], index: int, floor: int, kind: str) -> int:
         text = previous.text.strip()
         if previous.lines[0].is_break or not _short(previous, 12) or text.endswith("."):
             break
-        titled = BODY_WORDS.search(text) or re.search(r"commissioner|police|council|minutes", text, re.I)
+        titled = BODY_WORDS.search(text) or re.search(
+            r"commissioner|police|council|minutes", text, re.I
+        )
         if kind != "agenda" and not titled:
             break
         start -= 1
@@ -152,7 +167,9 @@ def split_documents(blocks: list[Block]) -> list[Segment]:
             continue
         for kind, detector in DETECTORS:
             if detector(blocks, index):
-                start = _title_lead(blocks, index, max(floor, starts[-1][0] if starts else -1), kind)
+                start = _title_lead(
+                    blocks, index, max(floor, starts[-1][0] if starts else -1), kind
+                )
                 starts.append((start, kind))
                 floor = index
                 break
