@@ -21,7 +21,11 @@ def parse_agenda(segment: Segment) -> dict[str, Any] | None:
     start = next((i for i, b in enumerate(blocks) if AGENDA_TITLE.match(b.text.strip())), None)
     if start is None:
         return None
-    header = [b.text.strip() for b in blocks[:start]]
+    first_item = next(
+        (i for i, b in enumerate(blocks) if i > start and item_heading(b)), len(blocks)
+    )
+    # the notice of the meeting is printed above the word AGENDA, or between it and item 1
+    header = [b.text.strip() for b in blocks[:start] + blocks[start + 1 : first_item]]
     agenda: dict[str, Any] = {
         "body": None,
         "date": None,

@@ -54,6 +54,12 @@ APOLOGY_SENTENCE = re.compile(
 )
 
 
+HEADER_ROW = re.compile(
+    r"^(?:name|attendee|member|representative)s?\b[\s,]*(?:role|title|position|organisation|job)",
+    re.I,
+)
+
+
 @dataclass
 class Attendance:
     present: list[PersonMention] = field(default_factory=list)
@@ -111,6 +117,8 @@ def parse_rows(lines: list[str]) -> list[PersonMention]:
             rows.append(text)
     people = []
     for row in rows:
+        if HEADER_ROW.match(row):
+            continue  # the header of an attendance table: "Name  Role"
         person = parse_person(row)
         if person:
             people.append(person)
@@ -132,7 +140,9 @@ def parse_entries(kind: str, lines: list[str], attendance: Attendance) -> None:
                 for person in names_in_list(part):
                     attendance.substitutes.append({"name": person.name, "for": None})
         return
-    if kind == "apologies" or is_list_form(lines[0]):
+    if any("\t" in line for line in lines):
+        people = parse_rows(lines)
+    elif kind == "apologies" or is_list_form(lines[0]):
         people = names_in_list(joined)
     else:
         people = parse_rows(lines)

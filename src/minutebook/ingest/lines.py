@@ -15,7 +15,11 @@ PARAGRAPH_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?(?=\s|$)")
 ITEM_NUMBER = re.compile(r"^(\d{1,3})(?:\.(?!\d))?(?=\s|$)")
 ROMAN_OR_LETTER = re.compile(r"^\(?(?:[ivx]{1,5}|[a-z])\)\s")
 LABEL = re.compile(r"^[A-Z][A-Za-z/&' -]{1,40}:(?:\s|$)")
-ACTION_LEAD = re.compile(r"^(?:actions?|update|status)\s*[:\-\u2013]", re.I)
+ACTION_LEAD = re.compile(
+    r"^(?:actions?|update|status)\s*[:\-\u2013]|^actions?\s+(?:no\.?\s*)?[\w./-]{1,8}\s*[:\-\u2013]",
+    re.I,
+)
+HEADING_LEAD = re.compile(r"^(?:agenda\s+)?item\s+(?:no\.?\s*)?\d{1,3}\b", re.I)
 
 
 @dataclass
@@ -87,6 +91,7 @@ def starts_structure(line: Line) -> bool:
         or ITEM_NUMBER.match(text)
         or ROMAN_OR_LETTER.match(text)
         or ACTION_LEAD.match(text)
+        or HEADING_LEAD.match(text)
         or LABEL.match(text)
     )
 
@@ -103,6 +108,29 @@ def bare_number_wrap(current: Block, line: Line, width: int) -> bool:
         and not line.bullet
         and len(previous) >= 0.6 * width
         and not previous.endswith((".", ":", ";", "?", "!"))
+    )
+
+
+SHORT_HEADING = re.compile(
+    r"^(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?)?\d{1,3}(?:\.0)?\.?\s*[-\u2013:]?\s+[A-Z]", re.I
+)
+
+
+def closes_heading(current: Block, line: Line) -> bool:
+    """A numbered heading on a line of its own is followed by text, not continued by it.
+
+    A heading wrapped onto a second line is rejoined later (the next line is
+    short, or starts in lower case, or is the rest of a date).
+    """
+    if len(current.lines) != 1:
+        return False
+    first = current.lines[0].text.strip()
+    return (
+        bool(SHORT_HEADING.match(first))
+        and not first.endswith((".", ","))
+        and len(first.split()) <= 16
+        and (line.text.strip()[:1].isupper())
+        and len(line.text.split()) > 6
     )
 
 
@@ -144,7 +172,7 @@ def join_wrapped(lines: list[Line]) -> list[Block]:
                 or CONTINUES.search(previous) is not None
                 or line.text.strip()[:1].islower()
             )
-            if wrapped and not current.lines[-1].cells:
+            if wrapped and not current.lines[-1].cells and not closes_heading(current, line):
                 current.lines.append(line)
                 continue
         current = Block([line])

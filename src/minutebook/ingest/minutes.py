@@ -40,7 +40,8 @@ OUTCOMES = [
     ("noted", r"\b(?:noted|received the (?:report|update|minutes))\b"),
 ]
 HEADER_LABEL = re.compile(
-    r"^(?P<label>date|time|location|venue|place|held at|meeting date)\s*[:\-\u2013]?\s*(?P<value>.*)$",
+    r"^(?P<label>date|time|start\s+time|end\s+time|finish\s+time|location|venue|place|held at|meeting date)"
+    r"\s*[:\-\u2013]?\s*(?P<value>.*)$",
     re.I,
 )
 TITLE_MEETING = re.compile(
@@ -148,7 +149,10 @@ class MinutesParser:
                     if times:
                         facts["start_time"] = times[0]
                         facts["end_time"] = times[1] if len(times) > 1 else None
-                elif label == "time" and not facts["start_time"]:
+                elif label in {"end time", "finish time"}:
+                    times = find_times(value)
+                    facts["end_time"] = times[0] if times else facts["end_time"]
+                elif label in {"time", "start time"} and not facts["start_time"]:
                     times = find_times(value)
                     if times:
                         facts["start_time"] = times[0]

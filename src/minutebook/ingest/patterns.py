@@ -12,7 +12,8 @@ BODY_WORDS = re.compile(
     re.I,
 )
 ITEM_HEADING = re.compile(
-    r"^(?:item\s+)?(?P<number>\d{1,3}(?:\.0)?|\d{1,3}/\d{2,4})[.):]?\s+(?P<title>[^\s\d.].*)$", re.I
+    r"^(?i:(?:agenda\s+)?item\s+(?:no\.?\s*)?|minute\s+(?:no\.?\s*)?)?"
+    r"(?P<number>\d{1,3}(?:\.0)?|(?:[A-Z]{2,6}[\s/]?)?\d{1,3}/\d{2,4})[.):]?\s*[-\u2013:]?\s+(?P<title>[^\s\d.\-\u2013].*)$"
 )
 MONTH_START = re.compile(
     r"^(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d",
@@ -20,10 +21,26 @@ MONTH_START = re.compile(
 )
 SENTENCE_START = re.compile(r"^(?:the|it|there|this|a|an|he|she|they|we|members|following)\b", re.I)
 DECISION_NUMBER = re.compile(
-    r"\b(?P<prefix>[A-Z]{2,8}(?:\s?[A-Z]{1,4})?)\s?(?P<year>(?:19|20)\d\d)\s?[-/\u2013]\s?(?P<seq>\d{3,4})\b"
+    # "CPCC 2018-012", "CPCC2019-008", "PCC/DN/2021/012"
+    r"\b(?P<prefix>[A-Z]{2,8}(?:[\s/][A-Z]{1,4})?)[\s/]?(?P<year>(?:19|20)\d\d)\s?[-/\u2013]\s?(?P<seq>\d{3,4})\b"
+    # "DN 045/2021", "OPCC DN 12/2021"
+    r"|\b(?P<prefix2>[A-Z]{2,8}(?:[\s/][A-Z]{1,4})?)[\s/]?(?P<seq2>\d{2,4})/(?P<year2>(?:19|20)\d\d)\b"
+    # "Decision Notice 2017-001"
     r"|\b(?i:decision\s+(?:notice|record)s?\s*(?:no\.?|number)?\s*:?\s*)"
     r"(?P<bare>(?:[A-Z]{2,8}\s?)?(?:19|20)\d\d\s?[-/\u2013]\s?\d{1,4})\b"
 )
+NOT_DECISION_PREFIXES = {
+    "mtfs",
+    "mtfp",
+    "hmic",
+    "peel",
+    "page",
+    "pages",
+    "item",
+    "items",
+    "rag",
+    "fy",
+}
 
 
 def item_heading(block: Block) -> tuple[str, str] | None:
@@ -62,7 +79,7 @@ def capitalised_share(words: list[str]) -> float:
 
 
 def item_number_value(number: str) -> int:
-    return int(re.match(r"\d+", number).group(0))
+    return int(re.search(r"\d+", number).group(0))
 
 
 def decision_numbers(text: str) -> list[str]:
@@ -72,8 +89,8 @@ def decision_numbers(text: str) -> list[str]:
         if match["bare"]:
             number = match["bare"]
         else:
-            prefix = match["prefix"]
-            if prefix.lower() in {"mtfs", "mtfp", "hmic", "peel"}:
+            prefix = match["prefix"] or match["prefix2"]
+            if prefix.lower().split()[0].split("/")[0] in NOT_DECISION_PREFIXES:
                 continue
             number = match.group(0)
         number = re.sub(r"\s*[-\u2013]\s*", "-", number.strip())
