@@ -1,0 +1,1 @@
+"""Benchmarks: scripts that print figures. Run from the project folder: `make bench-import`."""

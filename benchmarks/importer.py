@@ -1,0 +1,235 @@
+"""Import benchmark: pages and documents per second, peak memory, re-import cost.
+
+    python -m benchmarks.importer [--documents 200] [--seed 11] [--skip-postgres]
+
+On a generated corpus of PDF packs and minutes it measures, over the same files:
+bare text extraction with pypdfium2, pypdf and pdfplumber (the yardsticks),
+then `minutebook import` on SQLite and on PostgreSQL (a fresh database each),
+then the same import again (which must be close to free). Each import runs in
+its own process whose resident memory (with its children) is sampled to find
+the peak. Prints a table and the goals; changes nothing outside bench-data/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "bench-data"
+CLI = [sys.executable, "-m", "minutebook"]
+PG_ADMIN_URL = os.environ.get("PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+PG_BENCH_DB = "minutebook_bench"
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+    output: str
+
+
+def run_measured(args: list[str], env: dict[str, str]) -> Run:
+    """Run a command, sampling the resident memory of it and its children every 20 ms."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        try:
+            handle = psutil.Process(process.pid)
+            while not stop.is_set():
+                try:
+                    rss = handle.memory_info().rss + sum(
+                        c.memory_info().rss for c in handle.children(recursive=True)
+                    )
+                    peak = max(peak, rss)
+                except psutil.Error:
+                    pass
+                stop.wait(0.02)
+        except psutil.Error:
+            return
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = process.communicate()
+    stop.set()
+    sampler.join()
+    seconds = time.perf_counter() - started
+    if process.returncode not in (0, 1):
+        raise SystemExit(
+            f"{' '.join(args[:4])} failed ({process.returncode}): {err.strip()[-500:]}"
+        )
+    return Run(seconds, peak / 2**20, out)
+
+
+def corpus(documents: int, seed: int) -> list[Path]:
+    folder = DATA / f"corpus-seed{seed}"
+    if not (folder / "manifest.json").exists():
+        print(f"generating a corpus in {folder} ...", file=sys.stderr)
+        subprocess.run(
+            [
+                *CLI,
+                "synth",
+                "--out",
+                str(folder),
+                "--bodies",
+                "5",
+                "--years",
+                "8",
+                "--seed",
+                str(seed),
+                "--formats",
+                "pdf",
+            ],
+            check=True,
+        )
+    pdfs = sorted(folder.rglob("*.pdf"))
+    if len(pdfs) < documents:
+        print(
+            f"note: the generated corpus holds {len(pdfs)} PDFs, fewer than {documents}",
+            file=sys.stderr,
+        )
+    return pdfs[:documents]
+
+
+def bare_pypdfium2(paths: list[Path]) -> int:
+    import pypdfium2 as pdfium
+
+    pages = 0
+    for path in paths:
+        pdf = pdfium.PdfDocument(str(path))
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            textpage.get_text_range()
+            textpage.close()
+            page.close()
+            pages += 1
+        pdf.close()
+    return pages
+
+
+def bare_pypdf(paths: list[Path]) -> int:
+    from pypdf import PdfReader
+
+    pages = 0
+    for path in paths:
+        for page in PdfReader(str(path)).pages:
+            page.extract_text()
+            pages += 1
+    return pages
+
+
+def bare_pdfplumber(paths: list[Path]) -> int:
+    import pdfplumber
+
+    pages = 0
+    for path in paths:
+        with pdfplumber.open(str(path)) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+                page.close()
+                pages += 1
+    return pages
+
+
+def timed(function, paths: list[Path]) -> tuple[int, float]:
+    started = time.perf_counter()
+    pages = function(paths)
+    return pages, time.perf_counter() - started
+
+
+def import_twice(paths: list[Path], database_url: str) -> tuple[Run, Run]:
+    env = {**os.environ, "DATABASE_URL": database_url, "MINUTEBOOK_LOG_LEVEL": "ERROR"}
+    subprocess.run([*CLI, "migrate", "--verbosity", "0"], env=env, check=True)
+    args = [*CLI, "import", *map(str, paths), "--format", "json"]
+    return run_measured(args, env), run_measured(args, env)
+
+
+def fresh_postgres() -> str | None:
+    try:
+        import psycopg
+
+        with psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=3) as connection:
+            connection.execute(f"DROP DATABASE IF EXISTS {PG_BENCH_DB}")
+            connection.execute(f"CREATE DATABASE {PG_BENCH_DB}")
+    except Exception as exc:  # noqa: BLE001 - any failure means: no PostgreSQL run
+        print(f"PostgreSQL not available ({exc}); skipping it", file=sys.stderr)
+        return None
+    return PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + PG_BENCH_DB
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--documents", type=int, default=200, help="how many PDFs to import (default 200)"
+    )
+    parser.add_argument("--seed", type=int, default=11, help="seed of the generated corpus")
+    parser.add_argument("--skip-postgres", action="store_true", help="measure SQLite only")
+    args = parser.parse_args(argv)
+
+    paths = corpus(args.documents, args.seed)
+    size_mb = sum(p.stat().st_size for p in paths) / 2**20
+    print(f"corpus: {len(paths)} PDF documents, {size_mb:.1f} MB")
+    rows = []
+    bare = {}
+    for name, function in (
+        ("pypdfium2", bare_pypdfium2),
+        ("pypdf", bare_pypdf),
+        ("pdfplumber", bare_pdfplumber),
+    ):
+        pages, seconds = timed(function, paths)
+        bare[name] = seconds
+        rows.append((f"bare text: {name}", pages, seconds, None))
+    pages = rows[0][1]
+
+    databases = [("SQLite", f"sqlite:///{tempfile.mkdtemp(prefix='mb-bench-')}/bench.sqlite3")]
+    if not args.skip_postgres:
+        url = fresh_postgres()
+        if url:
+            databases.append(("PostgreSQL", url))
+    results = {}
+    for label, url in databases:
+        first, again = import_twice(paths, url)
+        summary = json.loads(first.output) if first.output.strip().startswith("{") else {}
+        results[label] = (first, again, summary)
+        rows.append((f"import: {label}", pages, first.seconds, first.peak_mb))
+        rows.append((f"re-import: {label}", pages, again.seconds, again.peak_mb))
+
+    print(f"\n{'run':28} {'pages':>6} {'seconds':>8} {'pages/s':>8} {'docs/s':>7} {'peak MB':>8}")
+    for name, count, seconds, peak in rows:
+        peak_text = f"{peak:8.0f}" if peak is not None else f"{'':8}"
+        print(
+            f"{name:28} {count:6d} {seconds:8.2f} {count / seconds:8.1f} {len(paths) / seconds:7.1f} {peak_text}"
+        )
+    print("\ngoals:")
+    for label, (first, again, summary) in results.items():
+        ratio = first.seconds / bare["pypdfium2"]
+        reimport = 100 * again.seconds / first.seconds
+        print(
+            f"  {label}: import {ratio:.1f}x bare pypdfium2 (goal <= 3x); peak {first.peak_mb:.0f} MB (goal < 300); "
+            f"re-import {reimport:.1f}% of first (goal < 5%)"
+        )
+        if summary:
+            counts = {k: v for k, v in summary.items() if isinstance(v, int)}
+            print(f"  {label} summary: {counts}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
