@@ -76,7 +76,7 @@ def detect_format(facts: FileFacts) -> Detected:
     claim for binary formats, then HTML sniffing, then text.
     """
     head = facts.head
-    if b"%PDF-" in head[:_PDF_HEADER_WINDOW]:
+    if _looks_like_pdf(facts):
         return Detected(Kind.PDF)
     if head.startswith(_ZIP_MAGIC):
         return _detect_zip(facts)
@@ -98,12 +98,21 @@ def detect_format(facts: FileFacts) -> Detected:
     return detected
 
 
+def _looks_like_pdf(facts: FileFacts) -> bool:
+    """%PDF- at the start; or, for a file named .pdf, anywhere in the first
+    1 KB, as the PDF spec allows (a text file quoting "%PDF-" is not a PDF)."""
+    if facts.head.lstrip()[:5] == b"%PDF-":
+        return True
+    return facts.suffix in PDF_SUFFIXES and b"%PDF-" in facts.head[:_PDF_HEADER_WINDOW]
+
+
 def _detect_zip(facts: FileFacts) -> Detected:
     is_docx_name = facts.suffix in DOCX_SUFFIXES
     try:
         with zipfile.ZipFile(facts.path) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        # NotImplementedError: a ZIP feature (version, compression) zipfile lacks.
         if is_docx_name:
             raise UnreadableDocument("corrupt DOCX: damaged ZIP archive") from exc
         raise UnreadableDocument("not a supported format: damaged ZIP archive") from exc

@@ -21,8 +21,9 @@ from minutebook.ingest.source import ReadDocument, UnreadableDocument
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MAIN_PART = "word/document.xml"
-# The body XML may expand this many times over the file size limit; beyond
-# that it is a zip bomb, not a paper.
+# python-docx inflates every part of the package into memory. Together they
+# may expand to this many times the file size limit; beyond that it is a zip
+# bomb, not a paper.
 MAX_EXPANSION = 20
 
 _P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
@@ -50,7 +51,7 @@ def read_docx(facts: FileFacts, limit_bytes: int, warnings: list[str]) -> ReadDo
     sha256, _tail = sha256_and_tail(facts)
     _check_archive(facts, limit_bytes)
     document = _open(facts)
-    numbering = ListNumbering(document)
+    numbering = _list_numbering(document, warnings)
     lines = list(_block_lines(document.element.body, numbering))
     text = tidy_text("\n".join(lines))
     if not text.strip():
@@ -69,13 +70,13 @@ def _check_archive(facts: FileFacts, limit_bytes: int) -> None:
     """Refuse a damaged archive or a zip bomb before python-docx inflates it."""
     try:
         with zipfile.ZipFile(facts.path) as archive:
-            info = archive.getinfo(MAIN_PART)
-    except KeyError as exc:
-        raise UnreadableDocument(f"corrupt DOCX: no {MAIN_PART} in the archive") from exc
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise UnreadableDocument(f"corrupt DOCX: {_short(exc)}") from exc
-    if info.file_size > limit_bytes * MAX_EXPANSION:
-        raise UnreadableDocument("corrupt DOCX: the document part is implausibly large (zip bomb?)")
+    if MAIN_PART not in {member.filename for member in members}:
+        raise UnreadableDocument(f"corrupt DOCX: no {MAIN_PART} in the archive")
+    if sum(member.file_size for member in members) > limit_bytes * MAX_EXPANSION:
+        raise UnreadableDocument("corrupt DOCX: it expands to an implausible size (zip bomb?)")
 
 
 def _open(facts: FileFacts) -> Any:
@@ -89,6 +90,16 @@ def _open(facts: FileFacts) -> Any:
         return docx.Document(str(facts.path))
     except Exception as exc:
         raise UnreadableDocument(f"corrupt DOCX: {_short(exc)}") from exc
+
+
+def _list_numbering(document: Any, warnings: list[str]) -> ListNumbering:
+    """List labels are a nicety: damaged numbering or styles parts must not
+    cost the text, so any failure here means "no labels" and a warning."""
+    try:
+        return ListNumbering(document)
+    except Exception as exc:  # lxml/python-docx errors on damaged parts vary
+        warnings.append(f"list numbers could not be read ({type(exc).__name__}); text kept")
+        return ListNumbering(None)
 
 
 def _short(exc: BaseException) -> str:

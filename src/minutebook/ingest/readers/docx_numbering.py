@@ -48,9 +48,12 @@ class ListNumbering:
     alike), exactly once each: the counters advance as it goes.
     """
 
-    def __init__(self, document: Any) -> None:
-        self._abstracts, self._nums = _read_numbering(document)
-        self._style_numpr = _read_style_numbering(document)
+    def __init__(self, document: Any | None) -> None:
+        """`document` is a python-docx Document; None gives no labels at all."""
+        self._abstracts, self._nums = (
+            _read_numbering(document) if document is not None else ({}, {})
+        )
+        self._style_numpr = _read_style_numbering(document) if document is not None else {}
         self._counters: dict[str, dict[int, int]] = {}
 
     def label(self, p: Any) -> str | None:

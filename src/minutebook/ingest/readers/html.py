@@ -104,6 +104,10 @@ class _LineBuilder:
         self.end_line()
         self._prefix = "- "
 
+    def end_item(self) -> None:
+        self.end_line()
+        self._prefix = ""  # an empty item must not mark the next line
+
     def add_line(self, line: str) -> None:
         self.end_line()
         self.lines.append(line)
@@ -148,7 +152,9 @@ def _enter(tag: Tag, builder: _LineBuilder) -> None:
 
 def _leave(node: PageElement, builder: _LineBuilder) -> None:
     name = getattr(node, "name", None)
-    if name in BLOCK_TAGS:
+    if name == "li":
+        builder.end_item()
+    elif name in BLOCK_TAGS:
         builder.end_line()
     if name == "pre":
         builder.pre_depth -= 1

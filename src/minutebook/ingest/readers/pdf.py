@@ -35,8 +35,12 @@ SCANNED_PAGE_MAX_CHARS = 20
 _PASSWORD_ERROR = ErrorToStr.get(pdfium_c.FPDF_ERR_PASSWORD, "Incorrect password error")
 _SECURITY_ERROR = ErrorToStr.get(pdfium_c.FPDF_ERR_SECURITY, "Unsupported security scheme error")
 _PDFIUM_DETAIL_RE = re.compile(r"\(PDFium: ([^)]*)\)")
-# Control characters PDFium can emit (NUL, 0x02 for a line-end hyphen in
-# some fonts, form feeds); tab and newline stay.
+# PDFium reports a hyphen that ends a line as U+0002 and drops the line break
+# after it ("bud\x02get"). Putting back what is printed ("bud-", "get") keeps
+# real hyphens ("2021-" / "22") and the page's lines; de-hyphenating words is
+# the parser's call.
+_LINE_END_HYPHEN = "\x02"
+# Other control characters PDFium can emit; tab and newline stay.
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 _TRAILING_SPACE_RE = re.compile(r"[ \t]+\n")
 
@@ -118,7 +122,7 @@ def _page_text(pdf: pdfium.PdfDocument, index: int, warnings: list[str]) -> str:
 
 def clean_page_text(raw: str) -> str:
     """Newlines to "\\n", control characters out, trailing spaces off lines."""
-    text = normalise_newlines(raw)
+    text = normalise_newlines(raw).replace(_LINE_END_HYPHEN, "-\n")
     text = _CONTROL_RE.sub("", text)
     return _TRAILING_SPACE_RE.sub("\n", text).rstrip()
 

@@ -10,6 +10,8 @@ text says are tables, and at most MAX_TABLE_PAGES of them per document.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +28,10 @@ MIN_TABLE_LINES = 6
 SHORT_LINE_CHARS = 30
 SHORT_LINE_WORDS = 4
 
-# A numeric cell: 1,234  -56  (78)  £9.5m  12%  31/03/2024  10:30  n/a-style dashes aside.
+# A numeric cell: 1,234  -56  (78)  £9.5m  12%  31/03/2024  10:30
 _NUMERIC_RE = re.compile(r"[(\-−–+]?[£$€]?[(\-−–+]?\d[\d,.:/]*%?\)?(?:k|m|bn)?", re.IGNORECASE)
+# Control characters pdfplumber can pass through from the PDF's fonts.
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def page_looks_tabular(page_text: str) -> bool:
@@ -55,8 +59,7 @@ def pdf_table_rows(path: str | Path, page_number: int) -> list[list[str]]:
     for a page the PDF does not have, UnreadableDocument if pdfplumber cannot
     parse the file.
     """
-    with _open_pages(Path(path), [page_number]) as pdf:
-        pages = _pages(pdf)
+    with _plumber_pages(Path(path), [page_number]) as pages:
         if not pages:
             raise ValueError(f"the PDF has no page {page_number}")
         page = pages[0]
@@ -87,8 +90,8 @@ def recover_table_pages(path: Path, pages: list[str], warnings: list[str]) -> li
         candidates = candidates[:MAX_TABLE_PAGES]
     result = list(pages)
     try:
-        with _open_pages(path, candidates) as pdf:
-            for page in _pages(pdf):
+        with _plumber_pages(path, candidates) as plumber_pages:
+            for page in plumber_pages:
                 _replace_page(page, result, warnings)
     except UnreadableDocument:
         warnings.append("table layout could not be recovered: pdfplumber cannot parse this PDF")
@@ -125,28 +128,34 @@ def render_table_page(page: Any) -> str | None:
     boxes = [table.bbox for table in tables]
     outside = page.filter(lambda obj: not _inside_any(obj, boxes))
     for line in outside.extract_text_lines(return_chars=False):
-        items.append((line["top"], line["x0"], line["text"]))
+        items.append((line["top"], line["x0"], _one_line(line["text"])))
     items.sort(key=lambda item: (item[0], item[1]))
     return "\n".join(text for _, _, text in items if text.strip())
 
 
-def _open_pages(path: Path, page_numbers: list[int]) -> Any:
+@contextmanager
+def _plumber_pages(path: Path, page_numbers: list[int]) -> Iterator[list[Any]]:
+    """pdfplumber pages for the given 1-based numbers, damage as UnreadableDocument.
+
+    Closes the file itself: pdfplumber's own close() walks the page tree
+    again and so raises a second time on the damaged files we are handling.
+    """
     try:
-        return pdfplumber.open(path, pages=page_numbers)
+        pdf = pdfplumber.open(path, pages=page_numbers)
     except Exception as exc:  # pdfminer raises many types on damaged files
-        raise UnreadableDocument(
-            f"corrupt PDF: pdfplumber cannot open it ({type(exc).__name__})"
-        ) from exc
+        raise UnreadableDocument(_plumber_reason(exc)) from exc
+    try:
+        try:
+            pages = list(pdf.pages)  # parsed lazily: damage often surfaces here
+        except Exception as exc:  # pdfminer raises many types on damaged files
+            raise UnreadableDocument(_plumber_reason(exc)) from exc
+        yield pages
+    finally:
+        pdf.stream.close()
 
 
-def _pages(pdf: Any) -> list[Any]:
-    """pdfplumber parses lazily: damage often surfaces only here."""
-    try:
-        return list(pdf.pages)
-    except Exception as exc:  # pdfminer raises many types on damaged files
-        raise UnreadableDocument(
-            f"corrupt PDF: pdfplumber cannot read it ({type(exc).__name__})"
-        ) from exc
+def _plumber_reason(exc: Exception) -> str:
+    return f"corrupt PDF: pdfplumber cannot read it ({type(exc).__name__})"
 
 
 def _tables(page: Any) -> list[Any]:
@@ -159,10 +168,15 @@ def _tables(page: Any) -> list[Any]:
 def _clean_rows(rows: list[list[str | None]]) -> list[list[str]]:
     out = []
     for row in rows:
-        cells = [" ".join(cell.split()) if cell else "" for cell in row]
+        cells = [_one_line(cell) if cell else "" for cell in row]
         if any(cells):
             out.append(cells)
     return out
+
+
+def _one_line(text: str) -> str:
+    """Whitespace (a cell's own line breaks, tabs) collapsed; controls dropped."""
+    return " ".join(_CONTROL_RE.sub("", text).split())
 
 
 def _inside_any(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:

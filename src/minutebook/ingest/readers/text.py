@@ -74,6 +74,27 @@ _DECLARED_ALIASES = {
 }
 
 
+# A complete multi-byte UTF-8 sequence ("’" is E2 80 99, "£" is C2 A3). In
+# real cp1252 text these byte runs only appear as mojibake ("â€™", "Â£"), so
+# finding one means the file is UTF-8 with a few stray legacy bytes, which
+# happens when documents are pasted together.
+_UTF8_SEQUENCE_RE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_CP1252_FALLBACK = "minutebook-cp1252-fallback"
+
+
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    """Decode-error handler: read the bytes UTF-8 rejects as cp1252."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start : exc.end]
+    return bad.decode(_PREFERRED_LEGACY, errors="replace"), exc.end
+
+
+codecs.register_error(_CP1252_FALLBACK, _cp1252_fallback)
+
+
 def read_text(facts: FileFacts, media_type: str, warnings: list[str]) -> ReadDocument:
     """Read a plain-text or Markdown file as one unpaged "page"."""
     data = read_all(facts)
@@ -134,6 +155,9 @@ def decode_bytes(data: bytes, warnings: list[str], declared: str | None = None) 
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         first_bad = exc.start
+    if _UTF8_SEQUENCE_RE.search(data):
+        warnings.append("text is mostly UTF-8; the bytes that are not were read as cp1252")
+        return data.decode("utf-8", errors=_CP1252_FALLBACK)
     for candidate in _legacy_candidates(data, first_bad, declared):
         try:
             text = data.decode(candidate)
