@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: install demo serve test test-sqlite test-postgres lint bench-import clean
+.PHONY: install browser demo serve test test-sqlite test-postgres lint bench-import clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,8 +37,14 @@ test-postgres: install
 		echo "PostgreSQL does not answer at $(PG_URL): skipping the PostgreSQL run"; \
 	fi
 
+## Debian's Chromium for the browser tests (they skip, saying why, when it cannot be installed).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
+		echo "chromium not installed: browser tests will be skipped"; }
+
 ## Install, lint, then the whole suite on SQLite and on PostgreSQL.
-test: lint test-sqlite test-postgres
+test: browser lint test-sqlite test-postgres
 
 ## Import benchmark on a generated corpus (prints figures).
 bench-import: install

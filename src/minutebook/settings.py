@@ -117,7 +117,9 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = Path(os.environ.get("MINUTEBOOK_STATIC_ROOT", Path.cwd() / "staticfiles"))
+# Static files are served from the installed package (WhiteNoise finders); set a root only
+# to run `minutebook collectstatic` for a production server.
+STATIC_ROOT = os.environ.get("MINUTEBOOK_STATIC_ROOT") or None
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

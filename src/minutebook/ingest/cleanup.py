@@ -70,58 +70,67 @@ def split_cells(text: str) -> list[str]:
     return [cell.strip() for cell in text.split("\t")]
 
 
+def html_row_pieces(part: str) -> list[str]:
+    """One line of a Markdown conversion holding inline HTML, as plain lines.
+
+    A table row stays one TAB-separated line; when a cell holds a list, the
+    list items follow as lines of their own, since they are what the minutes
+    recorded (recommendations, agreed actions).
+    """
+    cells = part.split("\t")
+    if len(cells) == 1:
+        return html_fragment_to_lines(part)
+    cell_lines = [html_fragment_to_lines(cell) for cell in cells]
+    row = "\t".join("; ".join(p.strip() for p in lines if p.strip()) for lines in cell_lines)
+    if any(p.strip().startswith("- ") for lines in cell_lines for p in lines):
+        return [row, *(p for lines in cell_lines[1:] for p in lines)]
+    return [row]
+
+
+LAYOUT_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+
+
+def layout_columns(text: str) -> str:
+    """Columns a layout-preserving converter separated by runs of spaces become TABs.
+
+    Only a short first column counts ("Subject", "Members:", a name), so a
+    sentence with a wide gap in it is not taken for a table row.
+    """
+    stripped = text.strip()
+    parts = LAYOUT_GAP.split(stripped)
+    if len(parts) > 1 and len(parts[0].split()) <= 5 and not parts[0].endswith("."):
+        return "\t".join(parts)
+    return text
+
+
 def make_lines(source: SourceLine) -> list[Line]:
-    raw = source.text.replace("\r", "")
-    raw = GLUED_HEADING.sub("\n", raw)
+    raw = GLUED_HEADING.sub("\n", source.text.replace("\r", ""))
     if "<" in raw and TAG.search(raw):
-        pieces: list[str] = []
-        for part in raw.split("\n"):
-            cells = part.split("\t")
-            if len(cells) > 1:
-                # keep a table row on one line; cells keep their own inner lines apart
-                flat = [
-                    "; ".join(p.strip() for p in html_fragment_to_lines(c) if p.strip())
-                    for c in cells
-                ]
-                lead = html_fragment_to_lines(cells[0])
-                if any(
-                    p.strip().startswith("- ") for c in cells for p in html_fragment_to_lines(c)
-                ):
-                    # a cell holding a list: the list items matter as lines of their own
-                    pieces.append("\t".join(flat))
-                    for cell in cells[1:]:
-                        pieces.extend(html_fragment_to_lines(cell))
-                    del lead
-                    continue
-                pieces.append("\t".join(flat))
-            else:
-                pieces.extend(html_fragment_to_lines(part))
+        pieces = [piece for part in raw.split("\n") for piece in html_row_pieces(part)]
     else:
         pieces = raw.split("\n")
-    out: list[Line] = []
-    for piece in pieces:
-        indent = len(piece) - len(piece.lstrip(" "))
-        text = strip_markdown(piece)
-        bullet = False
-        match = BULLET.match(text)
-        if match and text.strip() not in {"-", "*"}:
-            bullet = True
-            text = text[match.end() :]
-        cells = None
-        if "\t" in text.strip():
-            parts = [c for c in split_cells(text)]
-            non_empty = [c for c in parts if c]
-            if len(non_empty) > 1:
-                cells = parts
-            text = "\t".join(non_empty)
-        text = repair_text(text).strip()
-        if cells is not None:
-            cells = [repair_text(c).strip() for c in cells]
-        line = Line(text, source.number, source.number, source.page, bullet, cells, indent=indent)
-        if BLANK_PAGE.match(text):
-            line = Line("", source.number, source.number, source.page, is_break=True)
-        out.append(line)
-    return out
+    return [make_line(source, piece) for piece in pieces]
+
+
+def make_line(source: SourceLine, piece: str) -> Line:
+    indent = len(piece) - len(piece.lstrip(" "))
+    text = layout_columns(strip_markdown(piece))
+    bullet = False
+    match = BULLET.match(text)
+    if match and text.strip() not in {"-", "*"}:
+        bullet = True
+        text = text[match.end() :]
+    cells = None
+    if "\t" in text.strip():
+        parts = split_cells(text)
+        non_empty = [c for c in parts if c]
+        if len(non_empty) > 1:
+            cells = [repair_text(c).strip() for c in parts]
+        text = "\t".join(non_empty)
+    text = repair_text(text).strip()
+    if BLANK_PAGE.match(text):
+        return Line("", source.number, source.number, source.page, is_break=True)
+    return Line(text, source.number, source.number, source.page, bullet, cells, indent=indent)
 
 
 def furniture_keys(source_lines: list[SourceLine]) -> set[str]:

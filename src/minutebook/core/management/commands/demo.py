@@ -23,19 +23,35 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--data", default="demo-data", help="folder for the generated papers (default demo-data)")
-        parser.add_argument("--corpus", default=None, help="folder of real papers to import as well "
-                            "(default ../shared/corpus when it exists)")
+        parser.add_argument(
+            "--data",
+            default="demo-data",
+            help="folder for the generated papers (default demo-data)",
+        )
+        parser.add_argument(
+            "--corpus",
+            default=None,
+            help="folder of real papers to import as well "
+            "(default ../shared/corpus when it exists)",
+        )
         parser.add_argument("--seed", type=int, default=7, help="seed for the generated papers")
-        parser.add_argument("--serve", action="store_true", help="serve the site when the data is in")
-        parser.add_argument("--addrport", default="127.0.0.1:8000", help="where to serve (default 127.0.0.1:8000)")
+        parser.add_argument(
+            "--serve", action="store_true", help="serve the site when the data is in"
+        )
+        parser.add_argument(
+            "--addrport", default="127.0.0.1:8000", help="where to serve (default 127.0.0.1:8000)"
+        )
 
-    def handle(self, *args, data: str, corpus: str | None, seed: int, serve: bool, addrport: str, **options):
+    def handle(
+        self, *args, data: str, corpus: str | None, seed: int, serve: bool, addrport: str, **options
+    ):
         call_command("migrate", interactive=False, verbosity=0)
         folder = Path(data)
         if not (folder / "manifest.json").exists():
             self.stdout.write(f"Generating fictional papers in {folder}/ ...")
-            write_corpus(folder, bodies=3, years=2, seed=seed, formats=("txt", "html", "docx", "pdf"))
+            write_corpus(
+                folder, bodies=3, years=2, seed=seed, formats=("txt", "html", "docx", "pdf")
+            )
         paths = [folder]
         real = Path(corpus) if corpus else Path.cwd().parent / "shared" / "corpus"
         if real.is_dir():

@@ -10,9 +10,16 @@ class Command(BaseCommand):
     help = "Apply any pending migrations, then serve the public site and the admin."
 
     def add_arguments(self, parser):
-        parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000", help="address:port (default 127.0.0.1:8000)")
+        parser.add_argument(
+            "addrport",
+            nargs="?",
+            default="127.0.0.1:8000",
+            help="address:port (default 127.0.0.1:8000)",
+        )
 
     def handle(self, *args, addrport: str, **options):
         call_command("migrate", interactive=False, verbosity=0)
-        self.stdout.write(f"minutebook: site at http://{addrport}/  admin at http://{addrport}/admin/")
+        self.stdout.write(
+            f"minutebook: site at http://{addrport}/  admin at http://{addrport}/admin/"
+        )
         call_command("runserver", addrport, use_reloader=False)

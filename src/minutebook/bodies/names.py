@@ -1,0 +1,44 @@
+"""Folded keys for the names of bodies and posts."""
+
+from __future__ import annotations
+
+import re
+
+from minutebook.core.text import fold
+
+_DROP = frozenset({"the"})
+#: Small words left out of acronyms: "Police and Crime Panel" is PCP.
+_ACRONYM_SKIP = frozenset({"and", "of", "for", "the", "to", "in", "on"})
+_ACRONYM = re.compile(r"^[A-Z][A-Z&/]{1,7}$")
+
+
+def body_key(name: str) -> str:
+    """The key aliases are matched on: case, hyphens, punctuation and "the" folded away.
+
+    "the Business Co-Ordination Board" and "Business Coordination Board"
+    give the same key.
+    """
+    return fold(name, drop_words=_DROP)
+
+
+def acronym(name: str) -> str | None:
+    """Initials of the significant words, as minutes abbreviate a body or post.
+
+    "Business Co-ordination Board" -> "BCB", "Finance Sub-Group" -> "FSG"
+    (a hyphenated word counts once per part), "Police and Crime Panel" -> "PCP".
+    Returns None for one-word names, whose initial says nothing.
+    """
+    words = [w for w in re.split(r"[\s]+", name.replace("&", " and ")) if w]
+    letters = []
+    for word in words:
+        if word.lower() in _ACRONYM_SKIP:
+            continue
+        parts = [p for p in re.split(r"[-\u2013]", word) if p]
+        if word.lower().startswith("co-") or word.lower().startswith("co\u2013"):
+            parts = parts[:1]  # "Co-ordination" is one word, not "Co" + "ordination"
+        letters.extend(p[0].upper() for p in parts if p[0].isalpha())
+    return "".join(letters) if len(letters) >= 2 else None
+
+
+def looks_like_acronym(text: str) -> bool:
+    return bool(_ACRONYM.match(text.strip()))

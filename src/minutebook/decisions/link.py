@@ -1,0 +1,37 @@
+"""Linking citations of decision numbers in minutes to the decision records.
+
+Minutes may cite "CPCC 2018-012" before the decision record is imported,
+or after: a citation is always stored with its raw number, and linked from
+whichever side arrives second.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+
+from minutebook.decisions.models import Decision, DecisionCitation
+from minutebook.decisions.numbers import DecisionNumber
+
+
+def decision_for(number: DecisionNumber | None) -> Decision | None:
+    """The decision a cited number means: the same folded number, or for a number printed
+    without its prefix ("decision 2018-012") the only decision of that year and sequence."""
+    if number is None:
+        return None
+    found = Decision.objects.filter(number_key=number.key).first()
+    if found is not None or number.prefix:
+        return found
+    same = list(Decision.objects.filter(year=number.year, sequence=number.sequence)[:2])
+    return same[0] if len(same) == 1 else None
+
+
+def link_waiting_citations(decision: Decision) -> int:
+    """Citations stored before `decision` arrived now point at it."""
+    if not decision.number_key:
+        return 0
+    bare = Q(year=decision.year, sequence=decision.sequence) & ~Q(number_key__regex=r"^[A-Z]")
+    unique_bare = (
+        Decision.objects.filter(year=decision.year, sequence=decision.sequence).count() == 1
+    )
+    match = Q(number_key=decision.number_key) | (bare if unique_bare else Q(pk__in=[]))
+    return DecisionCitation.objects.filter(match, decision__isnull=True).update(decision=decision)

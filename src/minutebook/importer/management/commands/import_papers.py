@@ -1,0 +1,75 @@
+"""`minutebook import PATH...`: store published papers as linked records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TextIO
+
+from django.core.management.base import BaseCommand, CommandParser
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from minutebook.importer.report import write_failures, write_json, write_table
+from minutebook.importer.service import FileResult, ImportSummary, import_paths
+
+
+class Command(BaseCommand):
+    help = (
+        "Import published papers (minutes, agendas, packs, decision records; text, Markdown, "
+        "HTML, DOCX or PDF) from files or folders. Folders are read recursively. A file "
+        "already imported is skipped; a corrected re-publication replaces the earlier version. "
+        "Exit status: 0 all imported, 1 some files failed, 2 no file could be imported "
+        "(missing paths or unreadable files)."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "paths", nargs="+", type=Path, metavar="PATH", help="files or folders to import"
+        )
+        parser.add_argument(
+            "--format",
+            choices=["table", "json"],
+            default="table",
+            dest="output_format",
+            help="how to print the summary on standard output (default: table)",
+        )
+
+    def handle(self, *args: Any, paths: list[Path], output_format: str, **options: Any) -> None:
+        summary = self._run(paths)
+        out, err = _raw(self.stdout), _raw(self.stderr)
+        if output_format == "json":
+            write_json(summary, out)
+        else:
+            write_table(summary, out)
+        write_failures(summary, err)
+        if not summary.files:
+            err.write("no documents found\n")
+        code = summary.exit_code
+        if code:
+            raise SystemExit(code)
+
+    def _run(self, paths: list[Path]) -> ImportSummary:
+        """Import with a progress bar on a terminal; quietly in a pipe or a log."""
+        console = Console(file=_raw(self.stderr))
+        if not console.is_terminal:
+            return import_paths(paths)
+        columns = (
+            TextColumn("importing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[name]}"),
+            TimeRemainingColumn(),
+        )
+        with Progress(*columns, console=console, transient=True) as bar:
+            task = bar.add_task("import", total=None, name="")
+
+            def advance(done: int, total: int, result: FileResult | None) -> None:
+                name = Path(result.path).name if result else ""
+                bar.update(task, completed=done, total=total, name=name)
+
+            return import_paths(paths, progress=advance)
+
+
+def _raw(stream: Any) -> TextIO:
+    """The stream under Django's OutputWrapper, which would add a newline to each of rich's writes."""
+    return getattr(stream, "_out", stream)

@@ -1,0 +1,50 @@
+"""Showing an import's summary: a table for people, JSON for scripts."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from rich.console import Console
+from rich.table import Table
+
+from minutebook.importer.service import ImportSummary
+
+#: The rows of the summary table, in order, with their labels.
+SUMMARY_ROWS = (
+    ("files", "Files"),
+    ("meetings", "Meetings"),
+    ("actions", "Actions"),
+    ("decisions", "Decisions"),
+    ("people", "People"),
+    ("warnings", "Warnings"),
+    ("failures", "Failures"),
+)
+
+
+def write_table(summary: ImportSummary, out: TextIO) -> None:
+    totals = summary.totals()
+    table = Table(title="Import summary", title_justify="left")
+    table.add_column("")
+    table.add_column("count", justify="right")
+    for key, label in SUMMARY_ROWS:
+        table.add_row(label, str(totals[key]))
+    files = totals["files"]
+    detail = (
+        f"{totals['inserted']} new, {totals['replaced']} replaced, {totals['unchanged']} unchanged"
+    )
+    console = Console(file=out, width=100, soft_wrap=True)
+    console.print(table)
+    if files:
+        console.print(f"Files: {detail}.", highlight=False)
+
+
+def write_json(summary: ImportSummary, out: TextIO) -> None:
+    out.write(json.dumps(summary.as_dict(), indent=2, sort_keys=True))
+    out.write("\n")
+
+
+def write_failures(summary: ImportSummary, err: TextIO) -> None:
+    """One line per failed file, "<path>: <reason>", for people and for grep."""
+    for failure in summary.failures:
+        err.write(f"{failure.path}: {failure.reason}\n")

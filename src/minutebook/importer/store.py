@@ -1,0 +1,180 @@
+"""Storing one document's extract: the unit of work, in one transaction.
+
+`store_extract` is what `import_paths` calls for each file after reading
+and parsing it; tests call it directly with an extract built in code. It
+writes nothing for a document already stored (same sha256), replaces an
+earlier version of the same publication (keeping it, superseded), and
+stores every fact with its provenance, or nothing at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q
+
+from minutebook.bodies.resolve import ensure_standard_posts, resolve_body
+from minutebook.decisions.numbers import decision_number_key
+from minutebook.documents.models import SourceDocument
+from minutebook.importer import values
+from minutebook.importer.context import StoreContext
+from minutebook.importer.store_decisions import store_decision_record
+from minutebook.importer.store_meetings import store_agenda, store_minutes
+from minutebook.importer.withdraw import withdraw_facts_no_longer_stated
+from minutebook.ingest.source import ReadDocument
+from minutebook.meetings.models import MeetingDocument
+
+SCHEMA_PREFIX = "minutebook.extract/"
+
+
+@dataclass
+class StoredDocument:
+    """What storing one document did."""
+
+    outcome: str  # an ImportRunFile.Outcome value other than failed
+    document: SourceDocument
+    counts: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    replaced: list[SourceDocument] = field(default_factory=list)
+    withdrawn: int = 0
+
+
+def store_extract(
+    read: ReadDocument,
+    extract: dict[str, Any],
+    *,
+    path: str = "",
+    sha256: str | None = None,
+) -> StoredDocument:
+    """Store the facts `extract` found in `read`, all or nothing.
+
+    `sha256` is the file's digest when the caller computed it (the reader's
+    otherwise). A document already stored is returned unchanged without a
+    write.
+    """
+    digest = sha256 or read.sha256
+    known = SourceDocument.objects.filter(sha256=digest).first()
+    if known is not None:
+        return StoredDocument("unchanged", known)
+    with transaction.atomic():
+        return _store_new(read, extract, path=path, digest=digest)
+
+
+def _store_new(
+    read: ReadDocument, extract: dict[str, Any], *, path: str, digest: str
+) -> StoredDocument:
+    warnings: list[str] = []
+    schema = values.text(extract.get("schema"))
+    if not schema.startswith(SCHEMA_PREFIX):
+        warnings.append(f"extract schema {schema or 'missing'}: read as {SCHEMA_PREFIX}1")
+    meetings = [dict(m) for m in values.dicts(extract.get("meetings"))]
+    agendas = [dict(a) for a in values.dicts(extract.get("agendas"))]
+    records = values.dicts(extract.get("decision_records"))
+    _fill_missing_bodies(meetings + agendas, warnings)
+
+    kind = _kind(meetings, agendas, records)
+    key = _publication_key(kind, meetings, agendas, records)
+    replaced = _earlier_versions(read.name, key, digest)
+    ensure_standard_posts()
+    document = SourceDocument.objects.create(
+        name=read.name[:255],
+        path=path[:1000],
+        sha256=digest,
+        media_type=read.media_type[:100],
+        kind=kind,
+        publication_key=key,
+        page_count=read.page_count,
+        size=len(read.text.encode()),
+        text=read.text,
+        supersedes=replaced[0] if replaced else None,
+        extras={"reader_warnings": list(read.warnings)} if read.warnings else {},
+    )
+    SourceDocument.objects.filter(pk__in=[d.pk for d in replaced]).update(
+        status=SourceDocument.Status.SUPERSEDED
+    )
+    ctx = StoreContext(document=document, read=read, warnings=warnings)
+    agenda_role = (
+        MeetingDocument.Role.PACK
+        if kind == SourceDocument.Kind.PACK
+        else MeetingDocument.Role.AGENDA
+    )
+    for data in meetings:
+        store_minutes(ctx, data)
+    for data in agendas:
+        store_agenda(ctx, data, agenda_role)
+    for data in records:
+        store_decision_record(ctx, data)
+    ctx.flush()
+    withdrawn = withdraw_facts_no_longer_stated(replaced, document) if replaced else 0
+    ctx.warnings.extend(values.text(w) for w in extract.get("warnings") or [] if values.text(w))
+    return StoredDocument(
+        outcome="replaced" if replaced else "inserted",
+        document=document,
+        counts=ctx.counts(),
+        warnings=ctx.warnings,
+        replaced=replaced,
+        withdrawn=withdrawn,
+    )
+
+
+def _fill_missing_bodies(entries: list[dict[str, Any]], warnings: list[str]) -> None:
+    """A meeting without a body takes the document's only body, when there is exactly one."""
+    names = {values.text(e.get("body")) for e in entries if values.text(e.get("body"))}
+    bodies = {resolve_body(n, create=False) or n for n in names}
+    if len(bodies) != 1:
+        return
+    only = next(iter(names))
+    for entry in entries:
+        if not values.text(entry.get("body")):
+            entry["body"] = only
+            warnings.append(f"meeting of {entry.get('date') or '?'} names no body: taken as {only}")
+
+
+def _kind(meetings: list, agendas: list, records: list) -> str:
+    if agendas:
+        return SourceDocument.Kind.PACK if (meetings or records) else SourceDocument.Kind.AGENDA
+    if meetings:
+        return SourceDocument.Kind.MINUTES
+    if records:
+        return SourceDocument.Kind.DECISION
+    return SourceDocument.Kind.OTHER
+
+
+def _publication_key(kind: str, meetings: list, agendas: list, records: list) -> str:
+    """What the document publishes, so a corrected file with another name still replaces it.
+
+    Only a document about one thing has a key: the agenda (or pack) of one
+    meeting, the minutes of one meeting, or one decision record.
+    """
+
+    def meeting_key(prefix: str, entry: dict[str, Any]) -> str:
+        body = resolve_body(values.text(entry.get("body")))
+        date = values.iso_date(entry.get("date"))
+        return f"{prefix}|{body.slug}|{date.isoformat()}" if body and date else ""
+
+    if kind in (SourceDocument.Kind.AGENDA, SourceDocument.Kind.PACK) and len(agendas) == 1:
+        return meeting_key("agenda", agendas[0])
+    if kind == SourceDocument.Kind.MINUTES and len(meetings) == 1:
+        return meeting_key("minutes", meetings[0])
+    if kind == SourceDocument.Kind.DECISION and len(records) == 1:
+        number = decision_number_key(values.text(records[0].get("number")))
+        return f"decision|{number}" if number else ""
+    return ""
+
+
+def _earlier_versions(name: str, key: str, digest: str) -> list[SourceDocument]:
+    """Current documents this one replaces: the same publication, or the same file name unless
+    both say they publish different things (two folders' "minutes.pdf")."""
+    same_name = Q(name=name)
+    if key:
+        same_name &= Q(publication_key="") | Q(publication_key=key)
+        same = same_name | Q(publication_key=key)
+    else:
+        same = same_name
+    return list(
+        SourceDocument.objects.filter(same, status=SourceDocument.Status.CURRENT)
+        .exclude(sha256=digest)
+        .order_by("-imported_at", "-pk")
+    )

@@ -1,0 +1,105 @@
+"""Decision records, and decision numbers cited in minutes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from minutebook.core.models import save_changed
+from minutebook.core.text import fold
+from minutebook.decisions.link import decision_for, link_waiting_citations
+from minutebook.decisions.models import Decision, DecisionCitation, DecisionExemptPart
+from minutebook.decisions.numbers import parse_decision_number
+from minutebook.importer import values
+from minutebook.importer.context import StoreContext
+from minutebook.importer.store_items import ItemIndex, find_item
+from minutebook.meetings.models import Meeting
+from minutebook.people.resolve import resolve_person_at
+
+
+def store_decision_record(ctx: StoreContext, data: dict[str, Any]) -> Decision | None:
+    """Store one decision record by its folded number, and link citations waiting for it."""
+    printed = values.text(data.get("number"), 50)
+    number = parse_decision_number(printed)
+    if number is None:
+        subject = values.text(data.get("subject"), 60)
+        ctx.warn(
+            f"decision record without a readable number ({printed or subject or '?'}): not stored"
+        )
+        return None
+    date = values.iso_date(data.get("date"))
+    signed_by_text = values.text(data.get("signed_by"), 255)
+    papers = data.get("background_papers")
+    new: dict[str, Any] = {
+        "number": printed,
+        "year": number.year,
+        "sequence": number.sequence,
+        "date": date,
+        "subject": values.text(data.get("subject")),
+        "decision_text": values.text(data.get("decision")),
+        "summary": values.text(data.get("summary")),
+        "contact_officer": values.text(data.get("contact_officer"), 500),
+        "background_papers": [values.text(p) for p in papers if values.text(p)]
+        if isinstance(papers, list)
+        else [],
+        "signed_by_text": signed_by_text,
+    }
+    for field, key in (
+        ("published_on", "published"),
+        ("notified_to_panel_on", "notified_to_panel"),
+    ):
+        if values.iso_date(data.get(key)):
+            new[field] = values.iso_date(data.get(key))
+    if signed_by_text:
+        match = resolve_person_at(signed_by_text, date)
+        if match.sure is not None:
+            new["signed_by"] = match.sure
+            ctx.note_person(match.sure)
+    decision = Decision.objects.filter(number_key=number.key).first()
+    if decision is None:
+        decision = Decision.objects.create(number_key=number.key, **new)
+    else:
+        save_changed(decision, new)
+    exempt = values.text(data.get("exempt"))
+    if exempt:
+        DecisionExemptPart.objects.update_or_create(decision=decision, defaults={"text": exempt})
+    ctx.cite(decision, ctx.span(data, None), confidence=data.get("confidence"))
+    link_waiting_citations(decision)
+    return decision
+
+
+def store_decision_citations(
+    ctx: StoreContext,
+    meeting: Meeting,
+    decisions: list[dict[str, Any]],
+    items: ItemIndex,
+    span: tuple[int, int] | None,
+) -> None:
+    """Decisions the minutes record or cite; a number links to its record now or when it arrives."""
+    existing = {(c.number_key, fold(c.text)[:200]): c for c in meeting.decision_citations.all()}
+    for data in decisions:
+        printed = values.text(data.get("number"), 100)
+        text = values.text(data.get("text"))
+        if not printed and not text:
+            continue
+        number = parse_decision_number(printed) or parse_decision_number(text)
+        key = number.key if number else ""
+        raw_item = values.text(data.get("item"), 50)
+        new = {
+            "raw_number": printed,
+            "number_key": key,
+            "year": number.year if number else None,
+            "sequence": number.sequence if number else None,
+            "raw_item": raw_item,
+            "item": find_item(items, raw_item),
+            "text": text,
+            "decision": decision_for(number),
+        }
+        citation = existing.get((key, fold(text)[:200]))
+        if citation is None:
+            citation = DecisionCitation.objects.create(meeting=meeting, **new)
+            existing[(key, fold(text)[:200])] = citation
+        else:
+            if citation.decision_id and new["decision"] is None:
+                new.pop("decision")
+            save_changed(citation, new)
+        ctx.cite(citation, ctx.span(data, span), confidence=data.get("confidence"))

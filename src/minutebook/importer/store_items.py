@@ -1,0 +1,179 @@
+"""Agenda items and minute paragraphs, merged by their printed numbers.
+
+An item is first seen in an agenda (number, title, presenter, pages) and
+again in the minutes (title as minuted, outcome, paragraphs); both land on
+one `AgendaItem`, found by the meeting and the folded number.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from minutebook.core.models import save_changed
+from minutebook.core.text import fold
+from minutebook.importer import values
+from minutebook.importer.context import StoreContext
+from minutebook.meetings.models import AgendaItem, Meeting, MinuteParagraph, Outcome
+from minutebook.meetings.numbers import item_key
+from minutebook.people.resolve import CandidatePool, resolve_person_at
+
+ItemIndex = dict[str, AgendaItem]
+
+
+def item_merge_key(number: str, title: str) -> str:
+    """The key items merge on: the folded number, or the folded title of an unnumbered item."""
+    return item_key(number) or f"t:{fold(title)[:50]}"
+
+
+def outcome_kind(outcome: str) -> str:
+    """The outcome as one of the `Outcome` choices: "AGREED to note" is agreed, free text is other."""
+    if not outcome:
+        return ""
+    words = fold(outcome).split()
+    if not words:
+        return ""
+    if words[0] in Outcome.values:
+        return words[0]
+    for word in words[:8]:
+        for kind in Outcome.values:
+            if word == kind:
+                return kind
+    return Outcome.OTHER
+
+
+def store_items(
+    ctx: StoreContext,
+    meeting: Meeting,
+    items: list[dict[str, Any]],
+    span: tuple[int, int] | None,
+    *,
+    from_minutes: bool,
+    pool: CandidatePool | None = None,
+) -> ItemIndex:
+    """Store the items of one agenda or set of minutes; return every item of the meeting by key.
+
+    The minutes' title wins over the agenda's (it is the record of what was
+    taken); the agenda alone gives presenter and pages.
+    """
+    index: ItemIndex = {item_merge_key(i.number, i.title): i for i in meeting.items.all()}
+    paragraphs: dict[int, list[MinuteParagraph]] = {}
+    if from_minutes:
+        for paragraph in MinuteParagraph.objects.filter(item__meeting=meeting):
+            paragraphs.setdefault(paragraph.item_id, []).append(paragraph)
+    for order, data in enumerate(items, start=1):
+        number = values.text(data.get("number"), 30)
+        title = values.text(data.get("title"))
+        if not number and not title:
+            continue
+        key = item_merge_key(number, title)
+        item = index.get(key)
+        new = {"number": number, "number_key": item_key(number)}
+        if title and (from_minutes or item is None or not item.title):
+            new["title"] = title
+        outcome = values.text(data.get("outcome"))
+        if outcome:
+            new.update(outcome=outcome, outcome_kind=outcome_kind(outcome))
+        presenter = values.text(data.get("presenter"), 255)
+        if presenter:
+            new["presenter"] = presenter
+            match = resolve_person_at(presenter, meeting.date, pool, body=meeting.body)
+            if match.sure is not None:
+                new["presenter_person"] = match.sure
+                ctx.note_person(match.sure)
+        pages = values.text(data.get("pages"), 50)
+        if pages:
+            new["pages"] = pages
+        exempt = data.get("exempt")
+        if exempt:
+            new["exempt"] = True
+            if isinstance(exempt, str):
+                new["exempt_paragraph"] = exempt[:100]
+        if item is None or not from_minutes or item.order == 0:
+            new["order"] = order
+        if item is None:
+            item = AgendaItem.objects.create(meeting=meeting, **new)
+            index[key] = item
+        else:
+            save_changed(item, new)
+        item_span = ctx.span(data, span)
+        ctx.cite(item, item_span, confidence=data.get("confidence"))
+        if from_minutes:
+            _store_paragraphs(
+                ctx,
+                item,
+                paragraphs.get(item.pk, []),
+                values.dicts(data.get("paragraphs")),
+                item_span,
+            )
+    _link_parents(index)
+    return index
+
+
+def find_item(index: ItemIndex, number: Any) -> AgendaItem | None:
+    """The item a printed number ("5.4", "Item 5") points to: itself, or the item it is a paragraph of."""
+    key = item_key(values.text(number))
+    while key:
+        if key in index:
+            return index[key]
+        key = _parent_key(key)
+    return None
+
+
+def _parent_key(key: str) -> str:
+    if "." in key:
+        return key.rsplit(".", 1)[0]
+    if len(key) > 1 and key[-1].isalpha() and key[:-1]:
+        return key[:-1]
+    return ""
+
+
+def _link_parents(index: ItemIndex) -> None:
+    """ "10.6" belongs to "10" when the meeting has both."""
+    for key, item in index.items():
+        if key.startswith("t:"):
+            continue
+        parent_key = _parent_key(key)
+        parent = index.get(parent_key) if parent_key else None
+        if parent is not None and item.parent_id != parent.pk:
+            item.parent = parent
+            item.save(update_fields=["parent", "updated_at"])
+
+
+def _store_paragraphs(
+    ctx: StoreContext,
+    item: AgendaItem,
+    known: list[MinuteParagraph],
+    paragraphs: list[dict[str, Any]],
+    span: tuple[int, int] | None,
+) -> None:
+    """Merge an item's paragraphs by number (or position when unnumbered); new ones in one insert."""
+    existing: dict[str, MinuteParagraph] = {}
+    for paragraph in sorted(known, key=lambda p: p.order):  # the keys they were stored under
+        existing[_paragraph_key(paragraph.number, paragraph.order, set(existing))] = paragraph
+    created: list[tuple[MinuteParagraph, tuple[int, int] | None]] = []
+    seen: set[str] = set()
+    for order, data in enumerate(paragraphs, start=1):
+        text = values.text(data.get("text"))
+        if not text:
+            continue
+        number = values.text(data.get("number"), 30)
+        key = _paragraph_key(number, order, seen)
+        seen.add(key)
+        paragraph = existing.get(key)
+        new = {"number": number, "text": text, "order": order}
+        if paragraph is None:
+            paragraph = MinuteParagraph(item=item, **new)
+            existing[key] = paragraph
+            created.append((paragraph, ctx.span(data, span)))
+        else:
+            save_changed(paragraph, new)
+            ctx.cite(paragraph, ctx.span(data, span))
+    MinuteParagraph.objects.bulk_create([p for p, _ in created])
+    for paragraph, paragraph_span in created:
+        ctx.cite(paragraph, paragraph_span)
+
+
+def _paragraph_key(number: str, order: int, seen: set[str]) -> str:
+    """A paragraph's merge key: its number, or its position when unnumbered or numbered twice
+    (a numbering slip: "14.3, 14.3")."""
+    return number if number and number not in seen else f"{number}#{order}"

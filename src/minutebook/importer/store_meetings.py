@@ -1,0 +1,185 @@
+"""Meetings from minutes and agendas: one `Meeting` per body and date, whatever paper names it.
+
+An agenda pack and, weeks later, the minutes of the same meeting are two
+documents of one meeting: both resolve the body through its aliases and
+meet on the date, and each is attached with its role.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from minutebook.actions.carry import adopt_waiting_actions
+from minutebook.bodies.resolve import resolve_body
+from minutebook.core.models import save_changed
+from minutebook.core.text import fold
+from minutebook.importer import values
+from minutebook.importer.context import StoreContext
+from minutebook.importer.store_actions import store_action_log, store_new_actions
+from minutebook.importer.store_decisions import store_decision_citations
+from minutebook.importer.store_items import find_item, store_items
+from minutebook.importer.store_people import link_person, meeting_pool, store_attendance
+from minutebook.importer.store_recommendations import store_recommendations
+from minutebook.meetings.models import Declaration, Meeting, MeetingDocument, MinutesApproval
+from minutebook.people.resolve import CandidatePool
+
+
+def find_or_create_meeting(
+    ctx: StoreContext, body_name: Any, date_value: Any, *, what: str
+) -> Meeting | None:
+    """The meeting of the named body on the date, created when new; None (with a warning) when
+    the paper gives no body or no date to know it by."""
+    date = values.iso_date(date_value)
+    name = values.text(body_name)
+    if date is None or not name:
+        missing = "date" if date is None else "body"
+        ctx.warn(
+            f"{what} without a {missing} (body {name or '?'}, date {date_value or '?'}): not stored"
+        )
+        return None
+    body = resolve_body(name)
+    meeting, created = Meeting.objects.get_or_create(body=body, date=date)
+    if created:
+        link_waiting_approvals(meeting)
+    return meeting
+
+
+def attach_document(ctx: StoreContext, meeting: Meeting, role: str) -> None:
+    MeetingDocument.objects.get_or_create(meeting=meeting, document=ctx.document, role=role)
+
+
+def store_minutes(ctx: StoreContext, data: dict[str, Any]) -> Meeting | None:
+    """Store one set of minutes and everything in it; people first, so later mentions resolve."""
+    meeting = find_or_create_meeting(ctx, data.get("body"), data.get("date"), what="minutes")
+    if meeting is None:
+        return None
+    span = ctx.span(data, None)
+    next_meeting = data.get("next_meeting") if isinstance(data.get("next_meeting"), dict) else {}
+    new: dict[str, Any] = {"status": Meeting.Status.HELD}
+    printed_status = values.text(data.get("status")).lower()
+    if printed_status == "approved" or meeting.approvals.exists():
+        new["minutes_status"] = Meeting.MinutesStatus.APPROVED
+    elif printed_status == "draft" or not meeting.minutes_status:
+        new["minutes_status"] = Meeting.MinutesStatus.DRAFT
+    new.update(
+        _known(
+            start_time=values.clock_time(data.get("start_time")),
+            end_time=values.clock_time(data.get("end_time")),
+            location=values.text(data.get("location"), 500),
+            next_meeting_date=values.iso_date(next_meeting.get("date")),
+            next_meeting_time=values.clock_time(next_meeting.get("time")),
+            next_meeting_location=values.text(next_meeting.get("location"), 500),
+        )
+    )
+    save_changed(meeting, new)
+    attach_document(ctx, meeting, MeetingDocument.Role.MINUTES)
+    ctx.cite(meeting, span)
+
+    pool = store_attendance(ctx, meeting, data, span)
+    items = store_items(
+        ctx, meeting, values.dicts(data.get("items")), span, from_minutes=True, pool=pool
+    )
+    _store_declarations(ctx, meeting, values.dicts(data.get("declarations")), items, pool, span)
+    _store_approvals(ctx, meeting, data.get("previous_minutes_approved"), span)
+    store_new_actions(ctx, meeting, values.dicts(data.get("actions")), items, pool, span)
+    adopt_waiting_actions(meeting, items)
+    store_action_log(ctx, meeting, values.dicts(data.get("action_log")), span)
+    store_recommendations(ctx, meeting, values.dicts(data.get("recommendations")), items, span)
+    store_decision_citations(ctx, meeting, values.dicts(data.get("decisions")), items, span)
+    return meeting
+
+
+def store_agenda(ctx: StoreContext, data: dict[str, Any], role: str) -> Meeting | None:
+    """Store one agenda: the meeting (scheduled, unless already held) and its items."""
+    meeting = find_or_create_meeting(ctx, data.get("body"), data.get("date"), what="agenda")
+    if meeting is None:
+        return None
+    span = ctx.span(data, None)
+    save_changed(
+        meeting,
+        _known(
+            start_time=values.clock_time(data.get("time") or data.get("start_time")),
+            location=values.text(data.get("location"), 500),
+        ),
+    )
+    attach_document(ctx, meeting, role)
+    ctx.cite(meeting, span)
+    items = store_items(
+        ctx,
+        meeting,
+        values.dicts(data.get("items")),
+        span,
+        from_minutes=False,
+        pool=meeting_pool(meeting),
+    )
+    adopt_waiting_actions(meeting, items)
+    return meeting
+
+
+def link_waiting_approvals(meeting: Meeting) -> None:
+    """Approvals recorded before this meeting's own papers arrived now point at it."""
+    waiting = MinutesApproval.objects.filter(
+        minutes_of__isnull=True, minutes_of_date=meeting.date, approved_at__body=meeting.body
+    )
+    if waiting.update(minutes_of=meeting):
+        save_changed(meeting, {"minutes_status": Meeting.MinutesStatus.APPROVED})
+
+
+def _known(**fields: Any) -> dict[str, Any]:
+    """The fields a paper gives; an absent value never erases what another paper said."""
+    return {k: v for k, v in fields.items() if v not in (None, "")}
+
+
+def _store_declarations(
+    ctx: StoreContext,
+    meeting: Meeting,
+    declarations: list[dict[str, Any]],
+    items: dict,
+    pool: CandidatePool,
+    span: tuple[int, int] | None,
+) -> None:
+    existing = {(fold(d.raw_name), fold(d.text)[:200]): d for d in meeting.declarations.all()}
+    for data in declarations:
+        text = values.text(data.get("text"))
+        name = values.text(data.get("name"), 255)
+        if not text and not name:
+            continue
+        raw_item = values.text(data.get("item"), 100)
+        key = (fold(name), fold(text)[:200])
+        new = {
+            "raw_name": name,
+            "raw_item": raw_item,
+            "text": text,
+            "item": find_item(items, raw_item),
+        }
+        declaration = existing.get(key)
+        if declaration is None:
+            declaration = Declaration.objects.create(meeting=meeting, **new)
+            existing[key] = declaration
+        else:
+            save_changed(declaration, new)
+        ctx.cite(declaration, ctx.span(data, span))
+        link_person(ctx, declaration, "person", name, meeting, pool)
+
+
+def _store_approvals(
+    ctx: StoreContext, meeting: Meeting, dates: Any, span: tuple[int, int] | None
+) -> None:
+    """ "The minutes of 28 July were approved": one append-only row per approved meeting."""
+    for value in dates if isinstance(dates, list) else []:
+        date = values.iso_date(value)
+        if date is None:
+            ctx.warn(f"minutes of {meeting}: approval of an unreadable date {value!r} skipped")
+            continue
+        if date >= meeting.date:
+            ctx.warn(f"minutes of {meeting}: approval of later minutes ({date}) skipped")
+            continue
+        earlier = Meeting.objects.filter(body=meeting.body, date=date).first()
+        approval, created = MinutesApproval.objects.get_or_create(
+            approved_at=meeting, minutes_of_date=date, defaults={"minutes_of": earlier}
+        )
+        if not created and earlier is not None and approval.minutes_of_id is None:
+            save_changed(approval, {"minutes_of": earlier})
+        if earlier is not None:
+            save_changed(earlier, {"minutes_status": Meeting.MinutesStatus.APPROVED})
+        ctx.cite(approval, span)

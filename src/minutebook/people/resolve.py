@@ -1,0 +1,328 @@
+"""Resolving a printed name, initials or role to one person.
+
+Minutes write the same person many ways: "Niki Howard" in the attendance
+list, "NH" in the text, "the Director of Finance" elsewhere; a Panel writes
+"Councillors Oliver, Cuffley". A name is resolved only among the people who
+could be meant on that date (the meeting's attendance, the body's members,
+the holders of a post) and every answer carries a confidence; below
+`DOUBT_BELOW` the caller records a `PersonMatchReview` instead of trusting it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from minutebook.bodies.models import Body, Post
+from minutebook.bodies.resolve import find_posts
+from minutebook.people.models import Membership, Person, PersonName
+from minutebook.people.names import (
+    clean_printed_name,
+    display_form,
+    looks_like_initials,
+    name_forms,
+    name_key,
+    name_parts,
+    sort_name,
+)
+
+#: A match under this confidence is doubtful: listed for review, not linked.
+DOUBT_BELOW = 0.75
+#: How far around a date a body's past members are still candidates for a surname.
+MEMBER_WINDOW = datetime.timedelta(days=400)
+#: A post holder seen this close to a date probably held the post on it.
+RECENT_DAYS = 183
+
+
+@dataclass(frozen=True)
+class PersonMatch:
+    """The answer of `resolve_person_at`; unpacks as (person, confidence, doubtful)."""
+
+    person: Person | None
+    confidence: float
+    doubtful: bool
+    how: str = ""
+    alternatives: tuple[Person, ...] = ()
+
+    def __iter__(self) -> Iterator[object]:
+        return iter((self.person, self.confidence, self.doubtful))
+
+    @property
+    def sure(self) -> Person | None:
+        """The person when the match can be trusted, else None."""
+        return None if self.doubtful else self.person
+
+
+NO_MATCH = PersonMatch(None, 0.0, False, "no match")
+
+
+def _match(people: list[Person], confidence: float, how: str) -> PersonMatch:
+    """One person at `confidence`; several equally good ones make the match doubtful."""
+    unique = list(dict.fromkeys(people))
+    if not unique:
+        return NO_MATCH
+    if len(unique) == 1:
+        return PersonMatch(unique[0], confidence, confidence < DOUBT_BELOW, how)
+    return PersonMatch(
+        unique[0], min(confidence, 0.45), True, f"{how} (ambiguous)", tuple(unique[1:])
+    )
+
+
+@dataclass
+class CandidatePool:
+    """People a name may mean, with every stored form of their names, loaded in one query."""
+
+    people: list[Person] = field(default_factory=list)
+    keys: dict[str, dict[str, list[Person]]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, people: Iterable[Person]) -> CandidatePool:
+        people = list(dict.fromkeys(p for p in people if p is not None))
+        by_id = {p.pk: p for p in people}
+        keys: dict[str, dict[str, list[Person]]] = defaultdict(lambda: defaultdict(list))
+        for person_id, key, kind in PersonName.objects.filter(person_id__in=by_id).values_list(
+            "person_id", "key", "kind"
+        ):
+            keys[kind][key].append(by_id[person_id])
+        return cls(people, keys)
+
+    def add(self, person: Person) -> None:
+        """Make a person just created or matched a candidate for the names that follow."""
+        if person in self.people:
+            return
+        self.people.append(person)
+        for form in PersonName.objects.filter(person=person).values_list("key", "kind"):
+            self.keys.setdefault(form[1], {}).setdefault(form[0], []).append(person)
+
+    def with_key(self, key: str, *kinds: str) -> list[Person]:
+        found: list[Person] = []
+        for kind in kinds:
+            found.extend(self.keys.get(kind, {}).get(key, []))
+        return list(dict.fromkeys(found))
+
+
+def candidates_at(on_date: datetime.date | None, body: Body | None = None) -> list[Person]:
+    """People who held a seat on `on_date` (and a body's members seen around it)."""
+    if on_date is None:
+        return []
+    seats = Membership.objects.current(on_date)
+    if body is not None:
+        seats = Membership.objects.filter(
+            Q(pk__in=seats.values("pk"))
+            | Q(body=body, start__lte=on_date + MEMBER_WINDOW, end__gte=on_date - MEMBER_WINDOW)
+        )
+    ids = seats.values("person_id")
+    return list(Person.objects.filter(pk__in=ids))
+
+
+def post_holders_at(posts: list[Post], on_date: datetime.date | None) -> PersonMatch:
+    """Who held one of `posts` on `on_date`.
+
+    A period covering the date is sure; so is the same person seen before and
+    after it, or a holder seen within `RECENT_DAYS` of it (and nearer than
+    any other). Otherwise the nearest holder is only a doubtful guess.
+    """
+    if not posts:
+        return NO_MATCH
+    seats = Membership.objects.filter(post__in=posts).select_related("person")
+    if on_date is None:
+        holders = [m.person for m in seats]
+        return _match(holders, 0.5, "post holder, no date") if holders else NO_MATCH
+    current = [m.person for m in seats.current(on_date)]
+    if current:
+        single = all(p.single_holder for p in posts)
+        return _match(current, 0.95 if single else 0.6, "post holder on the date")
+    before = seats.filter(end__lt=on_date).order_by("-end").first()
+    after = seats.filter(start__gt=on_date).order_by("start").first()
+    if before and after and before.person_id == after.person_id:
+        return PersonMatch(before.person, 0.9, False, "post holder before and after the date")
+    gap_before = (on_date - before.end).days if before else None
+    gap_after = (after.start - on_date).days if after else None
+    if (
+        gap_before is not None
+        and gap_before <= RECENT_DAYS
+        and (gap_after is None or gap_before < gap_after)
+    ):
+        return PersonMatch(before.person, 0.8, False, "post holder seen shortly before the date")
+    if (
+        gap_after is not None
+        and gap_after <= RECENT_DAYS
+        and (gap_before is None or gap_after < gap_before)
+    ):
+        return PersonMatch(after.person, 0.75, False, "post holder seen shortly after the date")
+    nearest = before or after
+    if nearest is None:
+        return NO_MATCH
+    return PersonMatch(nearest.person, 0.6, True, "post holder nearest the date")
+
+
+def _match_name(text: str, pool: CandidatePool) -> PersonMatch:
+    key = name_key(text)
+    if not key:
+        return NO_MATCH
+    found = pool.with_key(key, "full", "honorific", "former", "other")
+    if found:
+        return _match(found, 1.0, "full name")
+    if looks_like_initials(text):
+        found = pool.with_key(key.replace(" ", ""), "initials")
+        if found:
+            return _match(found, 0.9, "initials")
+    parts = name_parts(text)
+    if not parts.given:
+        found = pool.with_key(parts.surname, "surname")
+        return _match(found, 0.85, "surname") if found else NO_MATCH
+    found = pool.with_key(parts.initial_surname, "initial_surname")
+    if parts.given_is_initial and found:
+        return _match(found, 0.9, "initial and surname")
+    same_surname = pool.with_key(parts.surname, "surname")
+    if same_surname:
+        compatible = [p for p in same_surname if _given_names_agree(parts.given, p, pool)]
+        if compatible:
+            return _match(compatible, 0.85, "initial and surname")
+    return _fuzzy(key, pool)
+
+
+def _given_names_agree(given: tuple[str, ...], person: Person, pool: CandidatePool) -> bool:
+    """ "N Massey" agrees with "Nick Massey"; "Nick Massey" with "N Massey" (or a person known
+    only as "Massey") but not with "Nora Massey"."""
+    known = [
+        name_parts(key).given
+        for key, people in pool.keys.get("full", {}).items()
+        if person in people
+    ]
+    if not known:
+        return True
+    return any(_first_names_agree(given, theirs) for theirs in known)
+
+
+def _first_names_agree(ours: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
+    if not ours or not theirs or ours[0][0] != theirs[0][0]:
+        return False
+    return len(ours[0]) == 1 or len(theirs[0]) == 1 or ours[0] == theirs[0]
+
+
+def _fuzzy(key: str, pool: CandidatePool) -> PersonMatch:
+    """A near spelling ("Charles Kitchen" for "Charles Kitchin"): always doubtful."""
+    best: list[tuple[float, Person]] = []
+    for full, people in pool.keys.get("full", {}).items():
+        ratio = difflib.SequenceMatcher(None, key, full).ratio()
+        if ratio >= 0.85:
+            best.extend((ratio, p) for p in people)
+    if not best:
+        return NO_MATCH
+    best.sort(key=lambda pair: -pair[0])
+    top = [p for r, p in best if r == best[0][0]]
+    match = _match(top, 0.65, "similar spelling")
+    return PersonMatch(match.person, match.confidence, True, match.how, match.alternatives)
+
+
+def _match_role(
+    text: str, on_date: datetime.date | None, pool: CandidatePool | None
+) -> PersonMatch:
+    posts = find_posts(text)
+    if not posts:
+        return NO_MATCH
+    match = post_holders_at(posts, on_date)
+    if pool is not None and pool.people and match.alternatives:
+        present = [p for p in (match.person, *match.alternatives) if p in pool.people]
+        if len(present) == 1:
+            return PersonMatch(present[0], 0.85, False, "post holder present at the meeting")
+    return PersonMatch(
+        match.person, match.confidence, match.doubtful, f"role: {match.how}", match.alternatives
+    )
+
+
+def _match_globally(text: str) -> PersonMatch:
+    """A full name (two words or more) anyone has been recorded under: sure only when unique."""
+    key = name_key(text)
+    if len(key.split()) < 2 or looks_like_initials(text):
+        return NO_MATCH
+    people = list(
+        Person.objects.filter(names__key=key, names__kind__in=["full", "honorific"]).distinct()
+    )
+    return _match(people, 0.8, "full name recorded elsewhere")
+
+
+def resolve_person_at(
+    name_or_role: str,
+    on_date: datetime.date | None,
+    candidates: Iterable[Person] | CandidatePool | None = None,
+    *,
+    body: Body | None = None,
+) -> PersonMatch:
+    """The person a printed name, initials or role means on `on_date`.
+
+    `candidates` are the people who could be meant (a meeting's attendance);
+    when None, people holding a seat on the date (and `body`'s members)
+    are used. A mention starting with "the" ("the Chief Constable") is read
+    as a role first; otherwise as a name first, then as a role. A name that
+    matches no candidate may still match one person's full name recorded
+    elsewhere.
+    """
+    text = clean_printed_name(name_or_role)
+    if not text:
+        return NO_MATCH
+    name_part, comma, _role_part = text.partition(",")
+    if comma and name_part.strip() and not name_part.lower().startswith("the "):
+        text = name_part.strip()  # "Jason Ablewhite, Police and Crime Commissioner"
+    if isinstance(candidates, CandidatePool):
+        pool = candidates
+    else:
+        people = candidates_at(on_date, body) if candidates is None else candidates
+        pool = CandidatePool.of(people)
+    role_first = text.lower().startswith("the ")
+    if role_first:
+        role = _match_role(text, on_date, pool)
+        if role.person is not None:
+            return role
+    name = _match_name(text, pool)
+    if name.person is not None and not name.doubtful:
+        return name
+    if not role_first:
+        role = _match_role(text, on_date, pool)
+        if role.person is not None and (name.person is None or role.confidence > name.confidence):
+            return role
+    if name.person is not None:
+        return name
+    return _match_globally(text)
+
+
+def create_person(printed: str) -> Person:
+    """A new person known by `printed`, with every form of the name stored for matching."""
+    name = display_form(printed)
+    person = Person.objects.create(display_name=name, sort_name=sort_name(name))
+    add_names(person, name)
+    return person
+
+
+def add_names(person: Person, printed: str) -> None:
+    """Store the forms of another printing of a person's name; a fuller name becomes the display name."""
+    forms = name_forms(printed)
+    existing = set(PersonName.objects.filter(person=person).values_list("key", "kind"))
+    PersonName.objects.bulk_create(
+        [
+            PersonName(person=person, name=f.name[:255], key=f.key[:255], kind=f.kind)
+            for f in forms
+            if (f.key, f.kind) not in existing
+        ]
+    )
+    name = display_form(printed)
+    if _fuller(name, person.display_name):
+        person.display_name = name
+        person.sort_name = sort_name(name)
+        person.save(update_fields=["display_name", "sort_name", "updated_at"])
+
+
+def _fuller(new: str, old: str) -> bool:
+    """ "Nick Massey" is fuller than "N Massey" or "Massey"; same surname required."""
+    new_parts, old_parts = name_parts(new), name_parts(old)
+    if not new_parts.surname or new_parts.surname != old_parts.surname:
+        return False
+    new_len = sum(len(g) for g in new_parts.given)
+    old_len = sum(len(g) for g in old_parts.given)
+    return new_len > old_len

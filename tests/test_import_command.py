@@ -1,0 +1,82 @@
+"""`minutebook import`: a summary on stdout, one line per failed file on stderr, an exit status."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+import minutebook.ingest.extract as extract_module
+from minutebook.cli import main
+from tests.factories import extract, item, minutes
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def papers(tmp_path, monkeypatch):
+    """Two text papers and an empty file; the parser is stood in for by extracts built in code."""
+    (tmp_path / "feb.txt").write_text("BUSINESS COORDINATION BOARD\nMinutes of 28 February 2019\n")
+    (tmp_path / "may.txt").write_text("BUSINESS COORDINATION BOARD\nMinutes of 30 May 2019\n")
+    dates = {"feb.txt": "2019-02-28", "may.txt": "2019-05-30"}
+    monkeypatch.setattr(
+        extract_module,
+        "extract_document",
+        lambda read: extract(
+            meetings=[minutes(date=dates[read.name], items=[item("1", "Welcome")])]
+        ),
+    )
+    return tmp_path
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("import_papers", *args, stdout=out, stderr=err)
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_import_prints_a_summary_table_and_exits_0(papers):
+    code, out, err = run(str(papers))
+    assert code == 0
+    assert err == ""
+    for label in ("Files", "Meetings", "Actions", "Decisions", "People", "Warnings", "Failures"):
+        assert label in out
+    assert "2 new, 0 replaced, 0 unchanged" in out
+    assert "\x1b[" not in out  # no colour codes in a pipe
+
+
+def test_import_json_summary(papers):
+    code, out, _ = run(str(papers), "--format", "json")
+    summary = json.loads(out)
+    assert code == 0
+    assert summary["totals"]["files"] == 2
+    assert summary["totals"]["meetings"] == 2
+    assert {f["outcome"] for f in summary["files"]} == {"inserted"}
+
+
+def test_failed_files_are_listed_one_per_line_on_stderr(papers):
+    (papers / "empty.txt").write_text("")
+    code, _, err = run(str(papers))
+    assert code == 1
+    [line] = err.splitlines()
+    assert line.startswith(f"{papers / 'empty.txt'}: ")
+
+
+def test_every_file_unreadable_or_missing_exits_2(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    code, _, err = run(str(tmp_path / "empty.txt"), str(tmp_path / "nowhere.pdf"))
+    assert code == 2
+    assert f"{tmp_path / 'nowhere.pdf'}: no such file or directory" in err.splitlines()
+
+
+@pytest.mark.django_db(transaction=True)  # the command closes its connection when done
+def test_the_minutebook_command_maps_import_to_the_importer(papers, capsys):
+    assert main(["import", str(papers), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["totals"]["files"] == 2
+    assert main(["import", str(papers), "--format", "json"]) == 0  # again: unchanged
