@@ -175,6 +175,10 @@ LOG_HEADER_WORDS = {
     "progress",
     "lead",
     "rag",
+    "raised",
+    "by",
+    "target",
+    "deadline",
 }
 
 
@@ -188,7 +192,7 @@ def log_table_columns(cells: list[str]) -> dict[str, int] | None:
     for index, cell in enumerate(lowered):
         for key, pattern in (
             ("ref", r"^(?:ref|reference|no|action no|action ref|number)"),
-            ("meeting_date", r"^(?:meeting|date raised|date)"),
+            ("meeting_date", r"^(?:meeting|date raised|raised|date)"),
             ("item", r"^(?:item|agenda item|minute)"),
             ("text", r"^(?:action|description|task)"),
             ("owner", r"^(?:owner|lead|responsible|by whom)"),

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from minutebook.ingest.dates import find_times, first_date
+from minutebook.ingest.lines import Block
 from minutebook.ingest.patterns import BODY_WORDS, item_heading, item_number_value, title_case
 from minutebook.ingest.segment import AGENDA_TITLE, Segment
 
@@ -75,15 +76,13 @@ def parse_agenda(segment: Segment) -> dict[str, Any] | None:
     return agenda
 
 
-def agenda_item(number: str, block) -> dict[str, Any]:
+def agenda_item(number: str, block: Block) -> dict[str, Any]:
+    """One agenda line: number, title, and the presenter and pages in the columns after it."""
     cells = [c for c in (block.cells or []) if c]
-    if cells:
-        heading = item_heading(block)
-        title = heading[1] if heading else cells[0]
-        extra = cells[1:]
-    else:
-        title = item_heading(block)[1]
-        extra = []
+    title = item_heading(block)[1]
+    # the columns after the title: "1. Title | Chair | 3 - 10" or "1 | Title | Chair | 3 - 10"
+    extra = cells[2:] if cells and re.fullmatch(r"\d{1,3}(?:\.0)?\.?", cells[0]) else cells[1:]
+
     pages = None
     presenter = None
     for cell in extra:

@@ -90,17 +90,86 @@ def html_row_pieces(part: str) -> list[str]:
 LAYOUT_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
 
 
-def layout_columns(text: str) -> str:
+def layout_columns(text: str) -> tuple[str, list[int] | None]:
     """Columns a layout-preserving converter separated by runs of spaces become TABs.
 
-    Only a short first column counts ("Subject", "Members:", a name), so a
-    sentence with a wide gap in it is not taken for a table row.
+    Only a short first column counts ("Subject", "Members:", "1.", a name), so
+    a sentence with a wide gap in it is not taken for a table row. Returns the
+    text and the character offset where each column starts.
     """
+    if "\t" in text:
+        return text, None
+    indent = len(text) - len(text.lstrip(" "))
     stripped = text.strip()
     parts = LAYOUT_GAP.split(stripped)
-    if len(parts) > 1 and len(parts[0].split()) <= 5 and not parts[0].endswith("."):
-        return "\t".join(parts)
-    return text
+    first = parts[0].split()
+    if len(parts) > 1 and len(first) <= 5 and not (len(first) > 2 and parts[0].endswith(".")):
+        # a laid-out row: narrower gaps between its other columns count too
+        parts = CELL_GAP.split(stripped)
+        starts = [indent] + [indent + m.end() for m in CELL_GAP.finditer(stripped)]
+        return "\t".join(parts), starts
+    return text, None
+
+
+CELL_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def merge_layout_continuations(lines: list[Line]) -> list[Line]:
+    """Fold the wrapped cells of a space-laid-out table back into their row.
+
+    A line right under a laid-out row continues it when it starts right of
+    the row's first column ("        the 9th November 2021"), when it leaves
+    empty two or more of the columns the row filled (a wrapped reference,
+    date and action under their row), or when it completes a wrapped label
+    ("Officers" / "Present:").
+    """
+    out: list[Line] = []
+    for line in lines:
+        row = out[-1] if out else None
+        if row is not None and continues_row(row, line):
+            for segment, start in line_segments(line):
+                column = max(
+                    (i for i, s in enumerate(row.cell_starts) if s <= start + 2), default=0
+                )
+                row.cells[column] = f"{row.cells[column]} {segment}".strip()
+            row.text = "\t".join(c for c in row.cells if c)
+            row.last = line.last
+            continue
+        out.append(line)
+    return out
+
+
+def line_segments(line: Line) -> list[tuple[str, int]]:
+    if line.cells is None:
+        return [(line.text.strip(), line.indent)]
+    return [
+        (c, s) for c, s in zip([c for c in line.cells if c], line.cell_starts or [], strict=False)
+    ]
+
+
+def continues_row(row: Line, line: Line) -> bool:
+    if not (row.cell_starts and row.cells) or line.blank or line.bullet or line.is_break:
+        return False
+    if line.cells is not None and line.cell_starts is None:
+        return False  # a TAB-separated row is a row of its own
+    if line.first - row.last > 1:
+        return False
+    if line.indent > row.cell_starts[0] + 2:
+        return True
+    segments = line_segments(line)
+    if (
+        segments
+        and segments[0][0].endswith(":")
+        and not row.cells[0].endswith(":")
+        and len(segments) < len(row.cell_starts)
+    ):
+        return True
+    filled = {
+        max((i for i, s in enumerate(row.cell_starts) if s <= start + 2), default=0)
+        for _, start in segments
+    }
+    row_filled = {i for i, cell in enumerate(row.cells) if cell}
+    return len(row_filled) >= 4 and len(row_filled - filled) >= 2
 
 
 def make_lines(source: SourceLine) -> list[Line]:
@@ -114,7 +183,8 @@ def make_lines(source: SourceLine) -> list[Line]:
 
 def make_line(source: SourceLine, piece: str) -> Line:
     indent = len(piece) - len(piece.lstrip(" "))
-    text = layout_columns(strip_markdown(piece))
+    text, cell_starts = layout_columns(strip_markdown(piece))
+
     bullet = False
     match = BULLET.match(text)
     if match and text.strip() not in {"-", "*"}:
@@ -130,7 +200,18 @@ def make_line(source: SourceLine, piece: str) -> Line:
     text = repair_text(text).strip()
     if BLANK_PAGE.match(text):
         return Line("", source.number, source.number, source.page, is_break=True)
-    return Line(text, source.number, source.number, source.page, bullet, cells, indent=indent)
+    if cells is None:
+        cell_starts = None
+    return Line(
+        text,
+        source.number,
+        source.number,
+        source.page,
+        bullet,
+        cells,
+        indent=indent,
+        cell_starts=cell_starts,
+    )
 
 
 def furniture_keys(source_lines: list[SourceLine]) -> set[str]:
@@ -274,8 +355,5 @@ def clean_lines(source_lines: list[SourceLine]) -> list[Line]:
             source_lines = [
                 SourceLine(line.number, None, line.text) for line in drop_page_furniture(numbered)
             ]
-    lines: list[Line] = []
-    for source in source_lines:
-        lines.extend(make_lines(source))
-    lines = join_lone_numbers(join_single_words(lines))
-    return lines
+    lines = [line for source in source_lines for line in make_lines(source)]
+    return join_lone_numbers(join_single_words(merge_layout_continuations(lines)))

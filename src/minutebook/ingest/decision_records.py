@@ -36,12 +36,14 @@ CONFIRM = re.compile(r"\bI\s+confirm\b|\bI\s+hereby\b|\bsignature\b", re.I)
 
 
 def parse_decision_record(segment: Segment) -> dict[str, Any] | None:
-    blocks = segment.blocks
+    # the heading with the number may sit under a line or two of letterhead
+    head = next((i for i, b in enumerate(segment.blocks[:6]) if DECISION_NO.search(b.text)), None)
+    if head is None:
+        return None
+    blocks = segment.blocks[head:]
     numbers = decision_numbers(blocks[0].text) or [
         m.group(0) for m in DECISION_NO.finditer(blocks[0].text)
     ]
-    if not numbers:
-        return None
     record: dict[str, Any] = {
         "number": numbers[0],
         "date": None,

@@ -32,6 +32,7 @@ class Line:
     cells: list[str] | None = None  # a table row: its cells, when the row had several
     is_break: bool = False  # "This page is intentionally left blank" and the like
     indent: int = 0
+    cell_starts: list[int] | None = None  # columns of a space-laid-out row, by character offset
 
     @property
     def blank(self) -> bool:

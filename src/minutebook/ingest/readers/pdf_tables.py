@@ -49,7 +49,24 @@ def page_looks_tabular(page_text: str) -> bool:
         return True
     short = sum(1 for line in lines if _is_short(line))
     numeric_cells = sum(1 for line in lines if _NUMERIC_RE.fullmatch(line))
-    return short / total >= 0.7 and (numeric_cells / total >= 0.15 or short / total >= 0.85)
+    if short / total >= 0.7 and (numeric_cells / total >= 0.15 or short / total >= 0.85):
+        return True
+    return _longest_short_run(lines) >= TABLE_RUN_LINES
+
+
+# A table between paragraphs: this many short lines in a row (cells, one per line).
+TABLE_RUN_LINES = 8
+
+
+def _longest_short_run(lines: list[str]) -> int:
+    """The longest run of lines much narrower than the page's prose: a table's cells."""
+    widths = sorted(len(line) for line in lines)
+    full = widths[int(len(widths) * 0.9)]
+    longest = run = 0
+    for line in lines:
+        run = run + 1 if len(line) < 0.55 * full else 0
+        longest = max(longest, run)
+    return longest
 
 
 def pdf_table_rows(path: str | Path, page_number: int) -> list[list[str]]:
