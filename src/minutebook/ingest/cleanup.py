@@ -128,9 +128,7 @@ def merge_layout_continuations(lines: list[Line]) -> list[Line]:
         row = out[-1] if out else None
         if row is not None and continues_row(row, line):
             for segment, start in line_segments(line):
-                column = max(
-                    (i for i, s in enumerate(row.cell_starts) if s <= start + 2), default=0
-                )
+                column = column_of(start, row.cell_starts)
                 row.cells[column] = f"{row.cells[column]} {segment}".strip()
             row.text = "\t".join(c for c in row.cells if c)
             row.last = line.last
@@ -142,9 +140,21 @@ def merge_layout_continuations(lines: list[Line]) -> list[Line]:
 def line_segments(line: Line) -> list[tuple[str, int]]:
     if line.cells is None:
         return [(line.text.strip(), line.indent)]
-    return [
-        (c, s) for c, s in zip([c for c in line.cells if c], line.cell_starts or [], strict=False)
-    ]
+    cells = [c for c in line.cells if c]
+    return list(zip(cells, line.cell_starts or [], strict=False))
+
+
+def column_of(start: int, starts: list[int]) -> int:
+    return max((i for i, s in enumerate(starts) if s <= start + 2), default=0)
+
+
+def fits_columns(segments: list[tuple[str, int]], starts: list[int]) -> bool:
+    """Whether every piece of a line stays inside the column it starts in."""
+    for text, start in segments:
+        column = column_of(start, starts)
+        if column + 1 < len(starts) and start + len(text) > starts[column + 1] + 1:
+            return False
+    return True
 
 
 def continues_row(row: Line, line: Line) -> bool:
@@ -154,21 +164,21 @@ def continues_row(row: Line, line: Line) -> bool:
         return False  # a TAB-separated row is a row of its own
     if line.first - row.last > 1:
         return False
-    if line.indent > row.cell_starts[0] + 2:
-        return True
     segments = line_segments(line)
+    if not segments or not fits_columns(segments, row.cell_starts):
+        return False  # running text wider than the columns: the table has ended
+    filled = {column_of(start, row.cell_starts) for _, start in segments}
+    row_filled = {i for i, cell in enumerate(row.cells) if cell}
+    if line.indent > row.cell_starts[0] + 2:
+        # under the row with its first column empty: wrapped cells, unless it fills
+        # the row's other columns like a row of its own (the next person under a label)
+        return len(segments) == 1 or len(row_filled - filled) >= 2
     if (
-        segments
-        and segments[0][0].endswith(":")
+        segments[0][0].endswith(":")
         and not row.cells[0].endswith(":")
         and len(segments) < len(row.cell_starts)
     ):
-        return True
-    filled = {
-        max((i for i, s in enumerate(row.cell_starts) if s <= start + 2), default=0)
-        for _, start in segments
-    }
-    row_filled = {i for i, cell in enumerate(row.cells) if cell}
+        return True  # a wrapped label: "Officers" / "Present:"
     return len(row_filled) >= 4 and len(row_filled - filled) >= 2
 
 

@@ -2,7 +2,10 @@
 
 Agenda packs run to hundreds of pages, so each page and its text page are
 closed as soon as the text is out: memory stays flat however long the file.
-Pages that look like tables get a second, slower pass (see pdf_tables).
+Each page's text is rebuilt from PDFium's positioned text runs so columns
+stay columns (see pdf_layout). Pages that look like ruled tables get a
+second, slower pass (see pdf_tables).
+
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ import pypdfium2.raw as pdfium_c
 from pypdfium2.internal import ErrorToStr
 
 from minutebook.ingest.readers.files import FileFacts, sha256_and_tail
+from minutebook.ingest.readers.pdf_layout import page_layout_text
 from minutebook.ingest.readers.pdf_tables import recover_table_pages
+
 from minutebook.ingest.readers.text import normalise_newlines
 from minutebook.ingest.source import ReadDocument, UnreadableDocument
 
@@ -109,9 +114,10 @@ def _page_text(pdf: pdfium.PdfDocument, index: int, warnings: list[str]) -> str:
     try:
         textpage = page.get_textpage()
         try:
-            raw = textpage.get_text_bounded()
+            raw = page_layout_text(textpage)
         finally:
             textpage.close()
+
     except pdfium.PdfiumError:
         warnings.append(f"page {index + 1}: text could not be extracted")
         return ""
