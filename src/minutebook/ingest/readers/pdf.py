@@ -20,7 +20,6 @@ from pypdfium2.internal import ErrorToStr
 from minutebook.ingest.readers.files import FileFacts, sha256_and_tail
 from minutebook.ingest.readers.pdf_layout import page_layout_text
 from minutebook.ingest.readers.pdf_tables import recover_table_pages
-
 from minutebook.ingest.readers.text import normalise_newlines
 from minutebook.ingest.source import ReadDocument, UnreadableDocument
 
