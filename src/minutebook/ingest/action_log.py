@@ -160,58 +160,66 @@ def log_entry(block_text: str, span: dict) -> dict[str, Any] | None:
     }
 
 
-LOG_HEADER_WORDS = {
-    "ref",
-    "reference",
-    "no",
-    "action",
-    "owner",
-    "update",
-    "status",
-    "due",
-    "meeting",
-    "item",
-    "date",
-    "progress",
-    "lead",
-    "rag",
-    "raised",
-    "by",
-    "target",
-    "deadline",
-}
+COLUMN_PATTERNS = (
+    ("ref", r"^(?:ref|reference|no|action no|action ref|number)"),
+    ("meeting_date", r"^(?:meeting|date raised|raised|date)"),
+    ("item", r"^(?:item|agenda item|minute)"),
+    ("text", r"^(?:action|description|task)"),
+    ("owner", r"^(?:owner|lead|responsible|by whom)"),
+    ("due", r"^(?:due|deadline|target|by when)"),
+    ("update", r"^(?:update|progress|comment)"),
+    ("status", r"^(?:status|rag|open closed)"),
+)
 
 
-def log_table_columns(cells: list[str]) -> dict[str, int] | None:
-    """Column positions when a table row is the header of an action log."""
+def table_columns(cells: list[str]) -> tuple[str, dict[str, int]] | None:
+    """("log" | "actions", column positions) when a table row heads a table of actions.
+
+    A log has an update or status column (earlier actions reviewed); a table
+    with only item, action, owner and due lists the actions newly agreed.
+    """
     lowered = [re.sub(r"[^a-z ]", "", c.lower()).strip() for c in cells]
-    hits = sum(1 for c in lowered if c.split() and c.split()[0] in LOG_HEADER_WORDS)
-    if hits < 3 or not any(c.startswith("action") for c in lowered):
+    if not any(c.startswith("action") for c in lowered) or any(len(c.split()) > 4 for c in lowered):
         return None
     columns: dict[str, int] = {}
     for index, cell in enumerate(lowered):
-        for key, pattern in (
-            ("ref", r"^(?:ref|reference|no|action no|action ref|number)"),
-            ("meeting_date", r"^(?:meeting|date raised|raised|date)"),
-            ("item", r"^(?:item|agenda item|minute)"),
-            ("text", r"^(?:action|description|task)"),
-            ("owner", r"^(?:owner|lead|responsible|by whom)"),
-            ("due", r"^(?:due|deadline|target|by when)"),
-            ("update", r"^(?:update|progress|comment)"),
-            ("status", r"^(?:status|rag|open closed)"),
-        ):
+        for key, pattern in COLUMN_PATTERNS:
             if key not in columns and re.match(pattern, cell):
                 columns[key] = index
                 break
-    return columns if "text" in columns else None
+    if "text" not in columns or len(columns) < 2:
+        return None
+    if "update" in columns or "status" in columns or ("ref" in columns and len(columns) >= 3):
+        return "log", columns
+    if {"item", "owner", "due"} & columns.keys():
+        return "actions", columns
+    return None
+
+
+def _cell(cells: list[str], columns: dict[str, int], key: str) -> str | None:
+    index = columns.get(key)
+    if index is None or index >= len(cells):
+        return None
+    return cells[index].strip() or None
+
+
+def action_table_row(
+    cells: list[str], columns: dict[str, int], span: dict, known_people: set[str]
+) -> dict[str, Any] | None:
+    """A row of a table of newly agreed actions; None for a row that is not one."""
+    text = _cell(cells, columns, "text")
+    item = _cell(cells, columns, "item")
+    if not text or (item and not re.fullmatch(r"\d{1,3}(?:\.\d+)*\.?", item)):
+        return None  # summary tables of outcomes name the item by its title
+    action = new_action(text, item.rstrip(".") if item else None, span, known_people)
+    action["owner"] = _cell(cells, columns, "owner") or action["owner"]
+    action["due"] = _cell(cells, columns, "due") or action["due"]
+    return action
 
 
 def log_table_row(cells: list[str], columns: dict[str, int], span: dict) -> dict[str, Any] | None:
     def cell(key: str) -> str | None:
-        index = columns.get(key)
-        if index is None or index >= len(cells):
-            return None
-        return cells[index].strip() or None
+        return _cell(cells, columns, key)
 
     text = cell("text")
     if not text:

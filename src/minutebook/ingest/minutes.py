@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from minutebook.ingest import action_log
 from minutebook.ingest.attendance import (
     Attendance,
     apologies_in_sentence,
@@ -20,7 +19,8 @@ from minutebook.ingest.attendance import (
     substitutes_in_sentence,
 )
 from minutebook.ingest.dates import find_dates, find_times, first_date
-from minutebook.ingest.lines import PARAGRAPH_NUMBER, ROMAN_OR_LETTER, Block
+from minutebook.ingest.item_blocks import outcome_of, read_item_blocks
+from minutebook.ingest.lines import PARAGRAPH_NUMBER, Block
 from minutebook.ingest.names import HONORIFICS, split_name
 from minutebook.ingest.patterns import (
     BODY_WORDS,
@@ -31,14 +31,6 @@ from minutebook.ingest.patterns import (
 )
 from minutebook.ingest.segment import Segment
 
-OUTCOMES = [
-    ("noted", r"\b(?:agreed|resolved)\s+to\s+note\b"),
-    ("deferred", r"\b(?:deferred|postponed|withdrawn from the agenda)\b"),
-    ("resolved", r"\bresolved\b"),
-    ("approved", r"\b(?:approved|endorsed|ratified)\b"),
-    ("agreed", r"\bagreed\b"),
-    ("noted", r"\b(?:noted|received the (?:report|update|minutes))\b"),
-]
 HEADER_LABEL = re.compile(
     r"^(?P<label>date|time|start\s+time|end\s+time|finish\s+time|location|venue|place|held at|meeting date)"
     r"\s*[:\-\u2013]?\s*(?P<value>.*)$",
@@ -71,20 +63,7 @@ MINUTES_ITEM = re.compile(
     r"\bminutes\b.*\b(?:meeting|last|previous)\b|\b(?:approv|confirm)\w*\s+(?:of\s+)?(?:the\s+)?minutes\b|^minutes$",
     re.I,
 )
-AGREED_INTRO = re.compile(r"(?:\b(?:it\s+was\s+)?agreed\b|\bactions?\b)[^:]{0,60}:\s*$", re.I)
-RECOMMENDATION_INTRO = re.compile(r"\brecommendations?\b[^:]*:\s*$", re.I)
-RECOMMENDATION_TO = re.compile(r"\b(?:for|to)\s+(?:the\s+)?(?P<to>[A-Z][\w' ]{2,60}?)\s*:\s*$")
-NARRATIVE_ACTION = re.compile(
-    r"^(?P<who>[A-Z][\w/'.-]*(?:\s+[A-Z][\w'-]*){0,2})\s+(?:would|will|offered\s+to|agreed\s+to|undertook\s+to)\s+[a-z]"
-)
 SENTENCE_SPLIT = re.compile(r"(?<=[a-z0-9)\]][.!?])\s+(?=[A-Z(])")
-
-
-def outcome_of(text: str) -> str | None:
-    for outcome, pattern in OUTCOMES:
-        if re.search(pattern, text, re.I):
-            return outcome
-    return None
 
 
 class MinutesParser:
@@ -257,63 +236,9 @@ class MinutesParser:
         title_block: Block,
         known_people: set[str],
     ) -> None:
-        paragraphs = []
-        paragraph_number: str | None = number
-        item_text = " ".join(b.text for b in blocks)
         lowered_title = title.lower()
-        intro: str | None = None  # the sentence that opened the list the next bullets belong to
-        table_columns: dict[str, int] | None = None
-        for block in blocks:
-            text = block.text.strip()
-            match = PARAGRAPH_NUMBER.match(text)
-            if match:
-                paragraph_number = match.group(1)
-                text = text[match.end() :].strip()
-            paragraphs.append(
-                {"number": match.group(1) if match else None, "text": text, "span": block.span()}
-            )
-            if block.cells:
-                columns = action_log.log_table_columns(block.cells)
-                if columns:
-                    table_columns = columns
-                    continue
-                if table_columns:
-                    entry = action_log.log_table_row(block.cells, table_columns, block.span())
-                    if entry:
-                        meeting["action_log"].append(entry)
-                    continue
-            entry = action_log.log_entry(text, block.span())
-            if entry:
-                meeting["action_log"].append(entry)
-                intro = None
-                continue
-            task = action_log.new_action_text(text)
-            if task:
-                meeting["actions"].append(
-                    action_log.new_action(task, paragraph_number, block.span(), known_people)
-                )
-                intro = None
-                continue
-            if block.bullet and intro:
-                kind, to = intro
-                if kind == "recommendation":
-                    meeting["recommendations"].append(
-                        {"item": number, "to": to, "text": text, "span": block.span()}
-                    )
-                elif outcome_of(text) is None:
-                    meeting["actions"].append(
-                        action_log.new_action(text, number, block.span(), known_people)
-                    )
-                continue
-            intro = None
-            if RECOMMENDATION_INTRO.search(text):
-                to = RECOMMENDATION_TO.search(text)
-                intro = ("recommendation", to["to"].strip() if to else None)
-                continue
-            if AGREED_INTRO.search(text):
-                intro = ("action", None)
-                continue
-            self.narrative_actions(meeting, text, paragraph_number or number, block, known_people)
+        item_text = " ".join(b.text for b in blocks)
+        paragraphs = read_item_blocks(meeting, number, blocks, known_people)
         outcome = None
         for paragraph in reversed(paragraphs):
             outcome = outcome_of(paragraph["text"])
@@ -358,35 +283,6 @@ class MinutesParser:
             meeting["decisions"].append(
                 {"item": number, "number": cited, "text": sentence_with(item_text, cited)}
             )
-
-    def narrative_actions(
-        self, meeting: dict, text: str, item: str | None, block: Block, known_people: set[str]
-    ) -> None:
-        """Actions written as outcomes: "(i) NH would look into ...", "JG offered to write up ..."."""
-        roman = ROMAN_OR_LETTER.match(text)
-        if roman:
-            body = text[roman.end() :].strip()
-            who = NARRATIVE_ACTION.match(body)
-            if who and outcome_of(body) is None and is_person_reference(who["who"], known_people):
-                meeting["actions"].append(
-                    action_log.new_action(body, item, block.span(), known_people)
-                )
-            return
-        for sentence in SENTENCE_SPLIT.split(text):
-            who = NARRATIVE_ACTION.match(sentence)
-            if who and is_person_reference(who["who"], known_people):
-                meeting["actions"].append(
-                    action_log.new_action(sentence.strip(), item, block.span(), known_people)
-                )
-
-
-def is_person_reference(who: str, known_people: set[str]) -> bool:
-    """An owner named as someone present: their name, surname, or initials defined at the top."""
-    who = who.strip()
-    if who in known_people:
-        return True
-    surnames = {name.split()[-1] for name in known_people if name}
-    return who in surnames
 
 
 def initials_of(attendance: Attendance) -> set[str]:
