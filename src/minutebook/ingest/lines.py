@@ -94,7 +94,14 @@ def starts_structure(line: Line) -> bool:
         or ACTION_LEAD.match(text)
         or HEADING_LEAD.match(text)
         or LABEL.match(text)
+        or is_capitals_heading(text)
     )
+
+
+def is_capitals_heading(text: str) -> bool:
+    """A short line in capitals ("AGENDA", "APPROVED MINUTES") is a heading of its own."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and text.upper() == text and len(text.split()) <= 10
 
 
 BARE_NUMBER = re.compile(r"^\d{1,3}\s+\S")
@@ -173,7 +180,12 @@ def join_wrapped(lines: list[Line]) -> list[Block]:
                 or CONTINUES.search(previous) is not None
                 or line.text.strip()[:1].islower()
             )
-            if wrapped and not current.lines[-1].cells and not closes_heading(current, line):
+            if (
+                wrapped
+                and not current.lines[-1].cells
+                and not closes_heading(current, line)
+                and not is_capitals_heading(current.lines[-1].text.strip())
+            ):
                 current.lines.append(line)
                 continue
         current = Block([line])

@@ -148,6 +148,9 @@ def _title_lead(blocks: list[Block], index: int, floor: int, kind: str) -> int:
         text = previous.text.strip()
         if previous.lines[0].is_break or not _short(previous, 12) or text.endswith("."):
             break
+        if item_heading(previous) or re.match(r"^\d", text):
+            break  # the last item of the document before, not a title line
+
         titled = BODY_WORDS.search(text) or re.search(
             r"commissioner|police|council|minutes", text, re.I
         )

@@ -18,7 +18,7 @@ import pypdfium2 as pdfium
 # Runs whose vertical centres are closer than this share of their height sit on one line.
 SAME_LINE = 0.5
 # A gap wider than this many average character widths separates columns.
-COLUMN_GAP_CHARS = 2.0
+COLUMN_GAP_CHARS = 1.2
 
 
 @dataclass
