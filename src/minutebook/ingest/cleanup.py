@@ -12,7 +12,7 @@ import html
 import re
 from collections import Counter
 
-from minutebook.ingest.lines import Line
+from minutebook.ingest.lines import ACTION_LEAD, PARAGRAPH_NUMBER, ROMAN_OR_LETTER, Line
 from minutebook.ingest.source import SourceLine
 
 BLANK_PAGE = re.compile(
@@ -164,7 +164,10 @@ def continues_row(row: Line, line: Line) -> bool:
         return False  # a TAB-separated row is a row of its own
     if line.first - row.last > 1:
         return False
+    if opens_paragraph(line.text.strip()):
+        return False  # "Action: ..." under a numbered paragraph is a paragraph of its own
     segments = line_segments(line)
+
     if not segments or not fits_columns(segments, row.cell_starts):
         return False  # running text wider than the columns: the table has ended
     filled = {column_of(start, row.cell_starts) for _, start in segments}
@@ -180,6 +183,12 @@ def continues_row(row: Line, line: Line) -> bool:
     ):
         return True  # a wrapped label: "Officers" / "Present:"
     return len(row_filled) >= 4 and len(row_filled - filled) >= 2
+
+
+def opens_paragraph(text: str) -> bool:
+    return bool(
+        ACTION_LEAD.match(text) or PARAGRAPH_NUMBER.match(text) or ROMAN_OR_LETTER.match(text)
+    )
 
 
 def make_lines(source: SourceLine) -> list[Line]:

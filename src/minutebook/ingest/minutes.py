@@ -354,15 +354,25 @@ def declarations_in(blocks: list[Block], item: str) -> list[dict]:
     return out
 
 
+NOT_APPROVED = re.compile(
+    r"\bnot\s+(?:yet\s+)?(?:available|approved|agreed|ready|circulated)|\bdeferred\b|\bwould\s+be\s+presented\b",
+    re.I,
+)
+
+
 def approved_minutes_dates(title: str, blocks: list[Block], meeting_date) -> list[str]:
+    """Dates of the earlier meetings whose minutes this meeting approved.
+
+    The dates come from the item's heading or from the sentences about the
+    minutes; nothing counts when the minutes were put off ("not available
+    and would be presented to the next meeting").
+    """
+    about_minutes = [b.text for b in blocks if re.search(r"\bminutes\b", b.text, re.I)]
+    if about_minutes and all(NOT_APPROVED.search(text) for text in about_minutes):
+        return []
     dates = [d for _, d in find_dates(title)]
     if not dates:
-        for block in blocks:
-            if re.search(r"\bminutes\b", block.text, re.I):
-                dates.extend(d for _, d in find_dates(block.text))
-    if not dates:
-        # "Actions arising from minutes of meeting 30th July 2015": dates sometimes sit in the heading only
-        dates = [d for _, d in find_dates(title)]
+        dates = [d for text in about_minutes for _, d in find_dates(text)]
     out = []
     for date in dates:
         if meeting_date and date >= meeting_date:

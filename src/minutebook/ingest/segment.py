@@ -37,7 +37,10 @@ RECORD_FIELD = re.compile(
     r"^(?:subject|title|decision|summary|background|executive summary|purpose)\b", re.I
 )
 REPORT_OF = re.compile(r"^(?:report\s+(?:of|to|by|from)\b|report\s+title\s*:)", re.I)
-DECISION_HEAD = re.compile(r"\bdecision\s+(?:record|notice)\b", re.I)
+DECISION_HEAD = re.compile(
+    r"\bdecision\s+(?:record|notice|report|sheet)\b|\brecord\s+of\s+(?:a\s+|the\s+)?(?:\w+\s+)?decision\b",
+    re.I,
+)
 DECISION_NO = re.compile(
     r"[A-Z]{2,8}\s?(?:19|20)\d\d\s?[-/\u2013]\s?\d{1,4}|(?:19|20)\d\d\s?[-/\u2013]\s?\d{3}"
 )
