@@ -38,10 +38,13 @@ LABEL = re.compile(
     + r")\s*(?::|\s[-\u2013]\s|$)\s*",
     re.I,
 )
+PROPER_NAME = r"(?-i:[A-Z](?:[\w'\u2019-]+|\.)?(?:\s+[A-Z](?:[\w'\u2019-]+|\.)?){0,2})"
 SUBSTITUTE = re.compile(
-    r"(?:councillor|cllr\.?)?\s*(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})\s+"
-    r"(?:was\s+(?:in\s+attendance|present)\s+|attended\s+)?as\s+(?:a\s+|the\s+)?substitute\s+for\s+"
-    r"(?:councillor|cllr\.?)?\s*(?P<for>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})",
+    rf"(?:councillor|cllr\.?)?\s*(?P<name>{PROPER_NAME})\s+"
+    r"(?:was\s+(?:in\s+attendance|present)\s+|attended\s+|attending\s+)?as\s+(?:a\s+|the\s+)?substitute\s+for\s+"
+    rf"(?:councillor|cllr\.?)?\s*(?P<for>{PROPER_NAME})"
+    r"|(?:councillor|cllr\.?)?\s*(?P<name2>" + PROPER_NAME + r")\s+substituted\s+for\s+"
+    rf"(?:councillor|cllr\.?)?\s*(?P<for2>{PROPER_NAME})",
     re.I,
 )
 SUBSTITUTE_BRACKET = re.compile(
@@ -131,10 +134,13 @@ def parse_entries(kind: str, lines: list[str], attendance: Attendance) -> None:
         return
     if kind == "substitutes":
         for part in split_list(joined) if not SUBSTITUTE.search(joined) else [joined]:
-            match = SUBSTITUTE.search(part) or SUBSTITUTE_BRACKET.match(part)
+            match = SUBSTITUTE.search(part)
+            bracket = SUBSTITUTE_BRACKET.match(part)
             if match:
+                attendance.substitutes.append(substitute_of(match))
+            elif bracket:
                 attendance.substitutes.append(
-                    {"name": match["name"].strip(), "for": match["for"].strip()}
+                    {"name": bracket["name"].strip(), "for": bracket["for"].strip()}
                 )
             else:
                 for person in names_in_list(part):
@@ -182,4 +188,9 @@ def apologies_in_sentence(text: str) -> list[PersonMention]:
 
 
 def substitutes_in_sentence(text: str) -> list[dict]:
-    return [{"name": m["name"].strip(), "for": m["for"].strip()} for m in SUBSTITUTE.finditer(text)]
+    return [substitute_of(m) for m in SUBSTITUTE.finditer(text)]
+
+
+def substitute_of(match: re.Match) -> dict:
+    name = match["name"] or match["name2"]
+    return {"name": name.strip(), "for": (match["for"] or match["for2"]).strip()}

@@ -114,8 +114,13 @@ def is_report_start(blocks: list[Block], index: int) -> bool:
 
 def is_decision_record_start(blocks: list[Block], index: int) -> bool:
     text = blocks[index].text.strip()
-    if not (_short(blocks[index], 25) and DECISION_HEAD.search(text) and DECISION_NO.search(text)):
+    if DECISION_HEAD.search(text) and not DECISION_NO.search(text) and index + 1 < len(blocks):
+        text = f"{text} {blocks[index + 1].text.strip()}"  # the number wrapped onto the next line
+    elif index + 1 < len(blocks) and text.upper() == text and not DECISION_HEAD.search(text):
+        text = f"{text} {blocks[index + 1].text.strip()}"  # "... DECISION" / "RECORD - X 2022-004"
+    if not (len(text.split()) <= 25 and DECISION_HEAD.search(text) and DECISION_NO.search(text)):
         return False
+
     if blocks[index].cells and len([c for c in blocks[index].cells if c]) > 2:
         return False  # a row of a list of decisions, not a record's heading
     if re.match(r"^\d", text):
@@ -151,7 +156,7 @@ def _title_lead(blocks: list[Block], index: int, floor: int, kind: str) -> int:
         text = previous.text.strip()
         if previous.lines[0].is_break or not _short(previous, 12) or text.endswith("."):
             break
-        if item_heading(previous) or re.match(r"^\d", text):
+        if item_heading(previous):
             break  # the last item of the document before, not a title line
 
         titled = BODY_WORDS.search(text) or re.search(
