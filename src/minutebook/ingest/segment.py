@@ -116,7 +116,12 @@ def is_decision_record_start(blocks: list[Block], index: int) -> bool:
     text = blocks[index].text.strip()
     if DECISION_HEAD.search(text) and not DECISION_NO.search(text) and index + 1 < len(blocks):
         text = f"{text} {blocks[index + 1].text.strip()}"  # the number wrapped onto the next line
-    elif index + 1 < len(blocks) and not DECISION_HEAD.search(blocks[index + 1].text):
+    elif (
+        index + 1 < len(blocks)
+        and not DECISION_HEAD.search(text)
+        and not DECISION_HEAD.search(blocks[index + 1].text)
+    ):
+
         joined = f"{text} {blocks[index + 1].text.strip()}"
         if DECISION_HEAD.search(joined):
             text = joined  # "... COMMISSIONER DECISION" / "RECORD - X 2022-004"
