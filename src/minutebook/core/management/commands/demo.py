@@ -9,7 +9,6 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from minutebook.importer.service import import_paths
 from minutebook.synth.generate import write_corpus
 
 DEMO_USER = "demo"
@@ -56,8 +55,11 @@ class Command(BaseCommand):
         real = Path(corpus) if corpus else Path.cwd().parent / "shared" / "corpus"
         if real.is_dir():
             paths.append(real)
-        summary = import_paths(paths)
-        self.stdout.write(summary.as_table())
+        try:
+            call_command("import_papers", *map(str, paths), stdout=self.stdout, stderr=self.stderr)
+        except SystemExit as exc:  # some files failed: the reasons are printed; the demo goes on
+            self.stderr.write(f"some files could not be imported (exit {exc.code}); see above")
+
         user_model = get_user_model()
         if not user_model.objects.filter(username=DEMO_USER).exists():
             user_model.objects.create_superuser(DEMO_USER, "demo@example.invalid", DEMO_PASSWORD)
