@@ -22,7 +22,12 @@ class Command(BaseCommand):
         "(missing paths or unreadable files)."
     )
 
-    def add_arguments(self, parser: CommandParser) -> None:
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any):
+        # users type `minutebook import`; the module is import_papers as `import` is a keyword
+        return super().create_parser(prog_name, "import", **kwargs)
+
+    def add_arguments(
+self, parser: CommandParser) -> None:
         parser.add_argument(
             "paths", nargs="+", type=Path, metavar="PATH", help="files or folders to import"
         )
