@@ -116,7 +116,7 @@ def bare_pypdfium2(paths: list[Path]) -> int:
         for index in range(len(pdf)):
             page = pdf[index]
             textpage = page.get_textpage()
-            textpage.get_text_range()
+            textpage.get_text_bounded()
             textpage.close()
             page.close()
             pages += 1
@@ -225,9 +225,9 @@ def main(argv: list[str] | None = None) -> int:
             f"  {label}: import {ratio:.1f}x bare pypdfium2 (goal <= 3x); peak {first.peak_mb:.0f} MB (goal < 300); "
             f"re-import {reimport:.1f}% of first (goal < 5%)"
         )
-        if summary:
-            counts = {k: v for k, v in summary.items() if isinstance(v, int)}
-            print(f"  {label} summary: {counts}")
+        totals = summary.get("totals") or {}
+        if totals:
+            print(f"  {label} imported: {totals}")
     return 0
 
 

@@ -96,4 +96,17 @@ def layout_text(runs: list[Run]) -> str:
 
 
 def page_layout_text(textpage: pdfium.PdfTextPage) -> str:
+    """The page laid out by position, or PDFium's plain text where that is the same.
+
+    Placing runs costs a call per run; a page whose lines are each one run
+    (running prose) reads the same either way, so it keeps the plain text.
+    """
+    plain = textpage.get_text_bounded()
+    lines = max(1, len([line for line in plain.splitlines() if line.strip()]))
+    if textpage.count_rects() <= lines * PROSE_RUNS_PER_LINE:
+        return plain
     return layout_text(page_runs(textpage))
+
+
+# Up to this many runs per line on average, a page is prose (a bold word here and there).
+PROSE_RUNS_PER_LINE = 1.15
