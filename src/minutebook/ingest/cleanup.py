@@ -47,8 +47,14 @@ def html_fragment_to_lines(text: str) -> list[str]:
     return [html.unescape(part) for part in text.split("\n")]
 
 
+MARKDOWN_CHARS = re.compile(r"[#*_\[<\\]|^\s*[-|: ]{3,}\s*$")
+
+
 def strip_markdown(text: str) -> str:
+    if not MARKDOWN_CHARS.search(text):
+        return text  # most lines of most papers: nothing to strip
     text = MD_HEADING.sub("", text)
+
     text = MD_LINK.sub(r"\1", text)
     text = MD_AUTOLINK.sub(r"\1", text)
     text = EMPHASIS.sub("", text)
@@ -61,8 +67,10 @@ def strip_markdown(text: str) -> str:
 
 def repair_text(text: str) -> str:
     """Repairs that apply to any converter: glued words, odd spaces, quotes kept as printed."""
-    text = GLUED_WORDS.sub(r"\1 \2", text)
-    text = SPACES.sub(" ", text)
+    if "the" in text:
+        text = GLUED_WORDS.sub(r"\1 \2", text)
+    if "  " in text or not text.isascii():
+        text = SPACES.sub(" ", text)
     return text
 
 

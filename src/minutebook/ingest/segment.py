@@ -114,6 +114,10 @@ def is_report_start(blocks: list[Block], index: int) -> bool:
 
 def is_decision_record_start(blocks: list[Block], index: int) -> bool:
     text = blocks[index].text.strip()
+    nearby = text if index + 1 >= len(blocks) else f"{text} {blocks[index + 1].text}"
+    if "decision" not in nearby.lower():
+        return False  # the cheap test first: most blocks never mention a decision
+
     if DECISION_HEAD.search(text) and not DECISION_NO.search(text) and index + 1 < len(blocks):
         text = f"{text} {blocks[index + 1].text.strip()}"  # the number wrapped onto the next line
     elif (
@@ -121,7 +125,6 @@ def is_decision_record_start(blocks: list[Block], index: int) -> bool:
         and not DECISION_HEAD.search(text)
         and not DECISION_HEAD.search(blocks[index + 1].text)
     ):
-
         joined = f"{text} {blocks[index + 1].text.strip()}"
         if DECISION_HEAD.search(joined):
             text = joined  # "... COMMISSIONER DECISION" / "RECORD - X 2022-004"
