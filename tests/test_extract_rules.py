@@ -348,3 +348,28 @@ def test_untrusted_markup_in_text_is_kept_as_text():
         MINUTES.replace("Call Handling Report", "Call Handling <script>alert(1)</script> Report")
     )
     assert "alert(1)" in meeting["items"][4]["title"]
+
+
+@pytest.mark.parametrize(
+    ("header", "organisation", "body"),
+    [
+        (
+            "Police and Crime Commissioner for Wessex\nFINANCE SUB-GROUP\nAPPROVED MINUTES",
+            "Police and Crime Commissioner for Wessex",
+            "Finance Sub-Group",
+        ),
+        (
+            "Southfield Police and Crime Commissioner Joint Audit Committee\nMinutes of the meeting",
+            "Southfield Police and Crime Commissioner",
+            "Joint Audit Committee",
+        ),
+        ("BUSINESS CO-ORDINATION BOARD\nAPPROVED MINUTES", None, "Business Co-ordination Board"),
+    ],
+)
+def test_letterhead_names_the_organisation_apart_from_the_body(header, organisation, body):
+    text = (
+        header
+        + "\nDate: 4 June 2024\nPresent: Ann Price, Tom Hale and Jo Kerr\n1. Welcome\nThe Chair welcomed all.\n"
+    )
+    meeting = only_meeting(text)
+    assert (meeting["organisation"], meeting["body"]) == (organisation, body)

@@ -108,8 +108,10 @@ class MinutesParser:
             "end_time": None,
             "location": None,
             "status": None,
+            "organisation": None,
         }
         title_lines = []
+
         for block in self.header:
             text = block.text.strip()
             if label_of(text):
@@ -164,8 +166,10 @@ class MinutesParser:
                 ):
                     facts["body"] = clean_body(text)
                     break
+        facts["organisation"] = organisation_in(title_lines, facts["body"])
         if not facts["date"]:
             facts["date"] = first_date(title)
+
         if not facts["start_time"]:
             times = [
                 t
@@ -319,8 +323,43 @@ def complete_title(title: str, title_block: Block, blocks: list[Block]) -> tuple
     return title, blocks
 
 
+ORGANISATION = re.compile(r"\b(?:commissioner|constabulary|council|authority|police|mayor)\b", re.I)
+
+
+def organisation_in(title_lines: list[str], body: str | None) -> str | None:
+    """The organisation whose body met ("Police and Crime Commissioner for Marchmoor"), when printed.
+
+    Boards of different Commissioners share names ("Business Co-ordination
+    Board"); the letterhead above the title tells them apart.
+    """
+    letterhead: list[str] = []
+    for text in title_lines:
+        if HEADER_LABEL.match(text) or len(text.split()) > 12 or re.search(r"minutes", text, re.I):
+            break
+        split = ORGANISATION_AND_BODY.match(text)
+        if split:
+            letterhead.append(split["organisation"])
+            break
+        if body and clean_body(text) == body:
+            break
+        letterhead.append(text)
+    joined = re.sub(r"\s+", " ", " ".join(letterhead)).strip(" ,.")
+    return title_case(joined) if ORGANISATION.search(joined) else None
+
+
+# "Southfield Police and Crime Commissioner Joint Audit Committee" on one line
+ORGANISATION_AND_BODY = re.compile(
+    r"^(?P<organisation>.*\b(?:Commissioner|Constabulary|Council|Authority|Mayor))\s+"
+    r"(?P<body>[A-Z][\w&'-]*(?:\s+[\w&'-]+)*?\s+(?:Board|Panel|Committee|Group|Sub-Group|Forum))$"
+)
+
+
 def clean_body(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,.-")
+    split = ORGANISATION_AND_BODY.match(text)
+    if split:
+        text = split["body"]
+
     text = re.sub(
         r"^(?:approved\s+|draft\s+|unconfirmed\s+)?minutes\s+of\s+(?:the\s+)?", "", text, flags=re.I
     )

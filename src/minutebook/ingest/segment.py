@@ -44,6 +44,7 @@ DECISION_HEAD = re.compile(
 DECISION_NO = re.compile(
     r"[A-Z]{2,8}\s?(?:19|20)\d\d\s?[-/\u2013]\s?\d{1,4}|(?:19|20)\d\d\s?[-/\u2013]\s?\d{3}"
 )
+PERSON_AND_ORGANISATION = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][\w'-]+){1,2},\s")
 FORWARD_PLAN = re.compile(r"^(?:forward\s+plan|forthcoming\s+decisions|work\s+programme)\b", re.I)
 
 
@@ -167,8 +168,8 @@ def _title_lead(blocks: list[Block], index: int, floor: int, kind: str) -> int:
         text = previous.text.strip()
         if previous.lines[0].is_break or not _short(previous, 12) or text.endswith("."):
             break
-        if item_heading(previous):
-            break  # the last item of the document before, not a title line
+        if item_heading(previous) or (kind != "agenda" and PERSON_AND_ORGANISATION.match(text)):
+            break  # the end of the document before ("7. AOB", "Jane Webb, Kingsford Council")
 
         titled = BODY_WORDS.search(text) or re.search(
             r"commissioner|police|council|minutes", text, re.I
