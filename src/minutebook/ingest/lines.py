@@ -95,7 +95,14 @@ def starts_structure(line: Line) -> bool:
         or HEADING_LEAD.match(text)
         or LABEL.match(text)
         or is_capitals_heading(text)
+        or TITLE_LEAD.match(text)
     )
+
+
+# "Minutes of the meeting held on ...", "Agenda": the title of a document, never a wrapped line
+TITLE_LEAD = re.compile(
+    r"^(?:(?:Approved|Draft|Confirmed|Unconfirmed)\s+)?(?:Minutes|MINUTES|Agenda|AGENDA)\b"
+)
 
 
 def is_capitals_heading(text: str) -> bool:
