@@ -10,16 +10,18 @@ import json
 
 import pytest
 
+from minutebook.ingest.extract import extract_document
+from minutebook.ingest.readers import read_document
 from minutebook.ingest.scoring import score_extract
-from tests.extract_helpers import FIXTURES, extract_text
+from tests.extract_helpers import FIXTURES
 
-MINUTES = sorted((FIXTURES / "minutes").glob("*.txt"))
+MINUTES = sorted(p for p in (FIXTURES / "minutes").iterdir() if not p.name.endswith(".json"))
 
 
 @pytest.mark.parametrize("path", MINUTES, ids=[p.stem for p in MINUTES])
 def test_fixture_minutes_are_extracted_in_full(path):
     gold = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))
-    got = extract_text(path.read_text(encoding="utf-8"), path.name)
+    got = extract_document(read_document(path))
     score = score_extract(gold, got)
     assert score.misses() == {}, score.misses()
     assert score.f1 == 1.0

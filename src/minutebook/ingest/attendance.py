@@ -18,6 +18,7 @@ from minutebook.ingest.names import (
     names_in_list,
     parse_person,
     split_list,
+    split_name,
 )
 
 LABELS = [
@@ -92,8 +93,17 @@ def is_list_form(text: str) -> bool:
         return False  # a table row: name in one cell, role in the next
     if re.match(r"^(?:councillors|cllrs)\b", stripped, re.I):
         return True
-    parts = [re.sub(r"\([^()]*\)", "", p) for p in split_list(stripped)]
+    parts = split_list(stripped)
+    if len(parts) >= 2 and all(is_bare_name(p) for p in parts):
+        return True  # "Karl Foster (Commissioner), Rachel Green (Chief Executive, OPCC)"
+    parts = [re.sub(r"\([^()]*\)", "", p) for p in parts]
     return len(parts) >= 3 and sum(1 for p in parts if len(p.split()) <= 4) >= len(parts) - 1
+
+
+def is_bare_name(part: str) -> bool:
+    """A name, perhaps with a bracketed role or note after it, and nothing else."""
+    name, rest = split_name(part)
+    return name is not None and (not rest or bool(re.fullmatch(r"\([^()]*\)", rest)))
 
 
 def parse_rows(lines: list[str]) -> list[PersonMention]:

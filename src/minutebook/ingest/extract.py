@@ -19,6 +19,10 @@ from minutebook.ingest.segment import split_documents
 from minutebook.ingest.source import ReadDocument
 
 SCHEMA = "minutebook.extract/1"
+PARAGRAPH_PER_LINE = {
+    "text/html",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 
 
 def _key(number: str) -> str:
@@ -27,7 +31,9 @@ def _key(number: str) -> str:
 
 def extract_document(document: ReadDocument) -> dict[str, Any]:
     lines = clean_lines(document.lines)
-    blocks = join_wrapped(lines)
+    # Word and HTML put each paragraph on a line of its own: nothing there is wrapped
+    blocks = join_wrapped(lines, wrapping=document.media_type not in PARAGRAPH_PER_LINE)
+
     segments = split_documents(blocks)
     result: dict[str, Any] = {
         "schema": SCHEMA,

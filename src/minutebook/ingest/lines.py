@@ -19,7 +19,9 @@ ACTION_LEAD = re.compile(
     r"^(?:actions?|update|status)\s*[:\-\u2013]|^actions?\s+(?:no\.?\s*)?[\w./-]{1,8}\s*[:\-\u2013]",
     re.I,
 )
-HEADING_LEAD = re.compile(r"^(?:agenda\s+)?item\s+(?:no\.?\s*)?\d{1,3}\b", re.I)
+HEADING_LEAD = re.compile(
+    r"^(?:(?i:(?:agenda\s+)?item\s+(?:no\.?\s*)?)\d{1,3}\b|[A-Z]{2,6}/\d{2,4}/\d{1,3}\s|\d{1,3}/\d{2,4}\s)"
+)
 
 
 @dataclass
@@ -162,12 +164,13 @@ CONTINUES = re.compile(
 )
 
 
-def join_wrapped(lines: list[Line]) -> list[Block]:
+def join_wrapped(lines: list[Line], wrapping: bool = True) -> list[Block]:
     """Group lines into blocks: a line continues the one before when that one was wrapped.
 
     A line was wrapped when it runs near the full width, ends mid-phrase, or the
     next line starts in lower case; a line that opens a structure (a number, a
-    bullet, a label, a table row) always starts a new block.
+    bullet, a label, a table row) always starts a new block. Without
+    `wrapping` (Word, HTML: one paragraph per line) every line is a block.
     """
     width = typical_width(lines)
     blocks: list[Block] = []
@@ -178,8 +181,10 @@ def join_wrapped(lines: list[Line]) -> list[Block]:
             if line.is_break:
                 blocks.append(Block([line]))
             continue
-        if current is not None and (
-            not starts_structure(line) or bare_number_wrap(current, line, width)
+        if (
+            wrapping
+            and current is not None
+            and (not starts_structure(line) or bare_number_wrap(current, line, width))
         ):
             previous = current.lines[-1].text.rstrip()
             wrapped = (

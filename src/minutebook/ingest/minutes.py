@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from minutebook.ingest import action_log
 from minutebook.ingest.attendance import (
     Attendance,
     apologies_in_sentence,
@@ -79,8 +80,15 @@ class MinutesParser:
         last: int | None = None
         current: list[Block] | None = None
         in_attendance = False
+        in_table = False  # rows under a table header ("Item | Action | Owner") are not items
+        previous: Block | None = None
         for block in self.blocks:
-            heading = item_heading(block)
+            adjacent = previous is not None and block.first <= previous.last + 1
+            in_table = bool(block.cells) and (
+                (in_table and adjacent) or action_log.table_columns(block.cells) is not None
+            )
+            previous = block
+            heading = None if in_table else item_heading(block)
             if heading:
                 value = item_number_value(heading[0])
                 # minute numbers may run on from meeting to meeting ("45. Minutes"), so the

@@ -13,7 +13,7 @@ BODY_WORDS = re.compile(
 )
 ITEM_HEADING = re.compile(
     r"^(?i:(?:agenda\s+)?item\s+(?:no\.?\s*)?|minute\s+(?:no\.?\s*)?)?"
-    r"(?P<number>\d{1,3}(?:\.0)?|(?:[A-Z]{2,6}[\s/]?)?\d{1,3}/\d{2,4})[.):]?\s*[-\u2013:]?\s+(?P<title>[^\s\d.\-\u2013].*)$"
+    r"(?P<number>\d{1,3}(?:\.0)?|(?:[A-Z]{2,6}[\s/]?)?\d{1,3}/\d{2,4}|[A-Z]{2,6}/\d{2,4}/\d{1,3})[.):]?\s*[-\u2013:]?\s+(?P<title>[^\s\d.\-\u2013].*)$"
 )
 MONTH_START = re.compile(
     r"^(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d",
@@ -79,7 +79,9 @@ def capitalised_share(words: list[str]) -> float:
 
 
 def item_number_value(number: str) -> int:
-    return int(re.search(r"\d+", number).group(0))
+    """The running number of an item: 45 in "45", "45/21" and "PCP/21/45"."""
+    prefixed = re.fullmatch(r"[A-Z]{2,6}/\d{2,4}/(\d{1,3})", number)
+    return int(prefixed.group(1) if prefixed else re.search(r"\d+", number).group(0))
 
 
 def decision_numbers(text: str) -> list[str]:
