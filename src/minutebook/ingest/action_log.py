@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from minutebook.ingest.dates import find_dates, month_year
-from minutebook.ingest.names import is_role_word
+from minutebook.ingest.names import FUNCTION_WORDS, is_role_word
 
 NEW_ACTION = re.compile(r"^actions?\s*(?:point)?\s*[:\-\u2013]\s*(?P<text>.+)$", re.I | re.S)
 STATUS_WORDS = re.compile(
@@ -52,23 +52,6 @@ def normal_status(text: str | None) -> str | None:
     if key == "open":
         return "open"
     return None
-
-
-FUNCTION_WORDS = {
-    "the",
-    "a",
-    "an",
-    "of",
-    "and",
-    "to",
-    "for",
-    "in",
-    "on",
-    "at",
-    "by",
-    "with",
-    "from",
-}
 
 
 def owner_of(text: str, known_people: set[str]) -> str | None:
