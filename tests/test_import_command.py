@@ -72,7 +72,7 @@ def test_every_file_unreadable_or_missing_exits_2(tmp_path):
     (tmp_path / "empty.txt").write_text("")
     code, _, err = run(str(tmp_path / "empty.txt"), str(tmp_path / "nowhere.pdf"))
     assert code == 2
-    assert f"{tmp_path / 'nowhere.pdf'}: no such file or directory" in err.splitlines()
+    assert f"{tmp_path / 'nowhere.pdf'}: file not found" in err.splitlines()
 
 
 @pytest.mark.django_db(transaction=True)  # the command closes its connection when done

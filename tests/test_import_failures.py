@@ -90,7 +90,7 @@ def test_exit_code_says_what_happened(tmp_path, names, missing, code):
 def test_a_missing_path_is_a_failure_with_a_reason(tmp_path):
     summary = import_paths([tmp_path / "nowhere"], reader=reader, extractor=extractor)
     assert [(f.outcome, f.reason, f.bad_input) for f in summary.files] == [
-        ("failed", "no such file or directory", True)
+        ("failed", "file not found", True)
     ]
 
 

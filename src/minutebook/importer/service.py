@@ -140,7 +140,7 @@ def import_paths(
     summary = ImportSummary(run_id=run.pk)
     for path in missing:
         summary.files.append(
-            FileResult(str(path), "failed", "no such file or directory", bad_input=True)
+            FileResult(str(path), "failed", "file not found", bad_input=True)
         )
     if progress is not None:
         progress(0, len(files), None)

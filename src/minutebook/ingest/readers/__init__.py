@@ -44,9 +44,26 @@ def read_document(path: str | Path) -> ReadDocument:
     detected = detect_format(facts)
     warnings = list(detected.warnings)
     if detected.kind is Kind.PDF:
-        return read_pdf(facts, warnings)
-    if detected.kind is Kind.DOCX:
-        return read_docx(facts, max_file_bytes(), warnings)
-    if detected.kind is Kind.HTML:
-        return read_html(facts, warnings)
-    return read_text(facts, detected.media_type, warnings)
+        document = read_pdf(facts, warnings)
+    elif detected.kind is Kind.DOCX:
+        document = read_docx(facts, max_file_bytes(), warnings)
+    elif detected.kind is Kind.HTML:
+        document = read_html(facts, warnings)
+    else:
+        document = read_text(facts, detected.media_type, warnings)
+    check_text_size(document)
+    return document
+
+
+# A 1,000-page agenda pack holds about 3 million characters of text; far more
+# is not a governance paper (a log, a data dump) and would only exhaust memory.
+MAX_TEXT_CHARS = 20_000_000
+
+
+def check_text_size(document: ReadDocument) -> None:
+    characters = sum(len(page) for page in document.pages)
+    if characters > MAX_TEXT_CHARS:
+        raise UnreadableDocument(
+            f"too much text for a paper: {characters / 1e6:.0f} million characters "
+            f"(limit {MAX_TEXT_CHARS / 1e6:.0f} million)"
+        )
