@@ -1,0 +1,35 @@
+"""Parsing many files in worker processes gives the same results, in order."""
+
+from __future__ import annotations
+
+import pytest
+
+from minutebook.ingest.pipeline import default_workers, parse_all
+from tests.extract_helpers import FIXTURES
+
+PAPERS = sorted(p for p in (FIXTURES / "minutes").iterdir() if p.suffix in {".txt", ".html"})
+
+
+def test_workers_return_the_same_facts_in_the_same_order(tmp_path):
+    junk = tmp_path / "junk.pdf"
+    junk.write_bytes(b"not a pdf at all" * 50)
+    paths = [*PAPERS, junk]
+    alone = list(parse_all(paths, workers=1))
+    together = list(parse_all(paths, workers=2))
+    assert [p.path for p in together] == [str(p) for p in paths]
+    assert [p.extract for p in together] == [p.extract for p in alone]
+    assert together[-1].extract is None
+    assert together[-1].bad_input and together[-1].reason.startswith("corrupt PDF")
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("1", 1), ("3", 3)])
+def test_workers_can_be_set(monkeypatch, raw, expected):
+    monkeypatch.setenv("MINUTEBOOK_WORKERS", raw)
+    assert default_workers() == expected
+
+
+@pytest.mark.parametrize("raw", ["0", "many", "-2"])
+def test_a_bad_worker_count_is_a_clear_error(monkeypatch, raw):
+    monkeypatch.setenv("MINUTEBOOK_WORKERS", raw)
+    with pytest.raises(ValueError, match="MINUTEBOOK_WORKERS"):
+        default_workers()
