@@ -82,7 +82,7 @@ def make_huge_text(tmp: Path) -> Path:
     return path
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize(
     ("make", "reason"),
     [
@@ -108,7 +108,7 @@ def test_bad_input_is_refused_with_a_reason_and_exit_2(tmp_path, capsys, make, r
     assert SourceDocument.objects.count() == 0
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_text_in_a_windows_code_page_is_read(tmp_path, capsys):
     fixture = Path(__file__).parent / "fixtures" / "minutes" / "panel_moderngov_style.txt"
     text = fixture.read_text(encoding="utf-8").replace("£236.56", "£236.56 – “agreed”")

@@ -14,12 +14,14 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from minutebook.actions.models import Action, ActionStatus, ActionUpdate
 from minutebook.bodies.models import Body
@@ -74,17 +76,27 @@ def similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, fold(a)[:300], fold(b)[:300]).ratio()
 
 
-def find_action_for_entry(body: Body, entry: LogEntry) -> Action | None:
+def find_action_for_entry(
+    body: Body,
+    entry: LogEntry,
+    *,
+    raised_on: Callable[[datetime.date], list[Action]] | None = None,
+) -> Action | None:
     """The action a log entry continues.
 
     First the meeting and item it cites ("Agenda Item 10.6, 28th February
     2019"), then its reference among actions not raised on another day,
     then (for an entry with neither) the open action with the same text.
+    `raised_on`, when given, lists the live actions of the body raised on a
+    day (as the query would, by pk).
     """
     actions = Action.objects.filter(body=body, withdrawn=False)
     ikey, rkey = item_key(entry.item), reference_key(entry.reference)
     if entry.meeting_date and ikey:
-        same_day = list(actions.filter(raised_on=entry.meeting_date))
+        if raised_on is not None:
+            same_day = raised_on(entry.meeting_date)
+        else:
+            same_day = list(actions.filter(raised_on=entry.meeting_date))
         found = [a for a in same_day if a.item_key == ikey] or [
             a for a in same_day if _nested(a.item_key, ikey)
         ]
@@ -124,51 +136,227 @@ def _best(found: list[Action], entry: LogEntry, rkey: str) -> Action:
     return pool[0]
 
 
-def link_log_entry_to_action(
-    body: Body, meeting: Meeting, entry: LogEntry
-) -> tuple[Action, ActionUpdate, bool]:
-    """Record `meeting`'s review of the action `entry` continues; returns (action, update, action created).
+@dataclass
+class LinkedEntry:
+    """What linking one log entry did."""
 
-    An entry whose action is not known yet (its raising meeting is not
-    imported) starts the action from what the log says; the raising
-    meeting, when it arrives, adopts it instead of raising a second one.
+    action: Action
+    update: ActionUpdate
+    created: bool  # the action was started from this entry
+    merged: bool  # namesakes were merged into the action (and deleted)
+
+
+def unplaced_reference_keys(body: Body) -> set[str]:
+    """Reference keys of the body's actions known only from a log with no meeting or item."""
+    return set(
+        Action.objects.filter(body=body, raised_on__isnull=True, item_key="")
+        .order_by()
+        .values_list("reference_key", flat=True)
+    )
+
+
+class MeetingLog:
+    """Links the entries of one meeting's action log, reading what they share once.
+
+    `unplaced` are the reference keys `unplaced_reference_keys` gives (read
+    when None); a key added since is fine, one missing is not. `fresh` says
+    the meeting was just created, so no update of it exists yet.
+
+    The actions raised on the days the entries cite are read in one query
+    (`prefetch`), and the log holds one instance per action row, written as
+    soon as it changes. The updates of the log are inserted together, and the
+    status of the actions reviewed refreshed from their updates in one query,
+    when a later entry's search reads statuses (or a merge reads updates) and
+    at `finish`, which the caller runs once the log is linked.
     """
-    action = find_action_for_entry(body, entry)
-    created = action is None
-    reference = clean_reference(entry.reference)
-    if action is None:
-        raised_at = (
-            Meeting.objects.filter(body=body, date=entry.meeting_date).first()
-            if entry.meeting_date
-            else None
+
+    def __init__(
+        self,
+        body: Body,
+        meeting: Meeting,
+        *,
+        unplaced: set[str] | None = None,
+        fresh: bool = False,
+    ) -> None:
+        self.body = body
+        self.meeting = meeting
+        self._unplaced = unplaced
+        self._updates: dict[int, ActionUpdate] | None = {} if fresh else None
+        self._stale: dict[int, Action] = {}
+        self._new_updates: list[ActionUpdate] = []
+        self._known: dict[int, Action] = {}  # the one instance of each action row met
+        self._deleted: set[int] = set()
+        self._days: dict[datetime.date, list[Action]] = {}
+
+    def prefetch(self, entries: list[LogEntry]) -> None:
+        """Read at once the actions raised on the days the entries cite with an item."""
+        days = {e.meeting_date for e in entries if e.meeting_date and item_key(e.item)}
+        days -= set(self._days)
+        if not days:
+            return
+        for day in days:
+            self._days[day] = []
+        live = Action.objects.filter(body=self.body, withdrawn=False, raised_on__in=days)
+        for action in live.order_by("pk"):
+            self._days[action.raised_on].append(self._own(action))
+
+    def _raised_on(self, day: datetime.date) -> list[Action]:
+        self.prefetch([LogEntry(item="-", meeting_date=day)])
+        return sorted(
+            (a for a in self._days[day] if a.raised_on == day and a.pk not in self._deleted),
+            key=lambda a: a.pk,
         )
-        action = Action.objects.create(
-            body=body,
-            reference=reference,
-            reference_key=reference_key(entry.reference),
-            raised_at=raised_at,
-            raised_on=entry.meeting_date,
-            raised_under=_item_of(raised_at, entry.item),
-            raw_item=entry.item[:50],
-            item_key=item_key(entry.item),
-            text=entry.text or entry.update,
-        )
-    else:
-        fill = {}
-        if reference and not action.reference:
-            fill.update(reference=reference, reference_key=reference_key(entry.reference))
-        if entry.text and not action.text:
-            fill["text"] = entry.text
-        if entry.meeting_date and not action.raised_on:
-            fill["raised_on"] = entry.meeting_date
-        if entry.item and not action.item_key:
-            fill.update(raw_item=entry.item[:50], item_key=item_key(entry.item))
-        save_changed(action, fill)
-        for duplicate in _unplaced_namesakes(action):
-            merge_actions(action, duplicate)
-    update = record_update(action, meeting, entry)
-    refresh_status(action)
-    return action, update, created
+
+    def _own(self, action: Action) -> Action:
+        """This log's instance of an action row (what it holds equals the row)."""
+        return self._known.setdefault(action.pk, action)
+
+    def _placed(self, action: Action) -> None:
+        """`action` now has a raising day: list it under that day."""
+        day = self._days.get(action.raised_on)
+        if day is not None and action not in day:
+            day.append(action)
+
+    def link(self, entry: LogEntry) -> LinkedEntry:
+        """Record the meeting's review of the action `entry` continues.
+
+        An entry whose action is not known yet (its raising meeting is not
+        imported) starts the action from what the log says; the raising
+        meeting, when it arrives, adopts it instead of raising a second one.
+        """
+        body = self.body
+        if _reads_status(entry):
+            self.finish()
+        action = find_action_for_entry(body, entry, raised_on=self._raised_on)
+        if action is not None:
+            action = self._own(action)
+        created = action is None
+        merged = False
+        reference = clean_reference(entry.reference)
+        if action is None:
+            raised_at = (
+                Meeting.objects.filter(body=body, date=entry.meeting_date).first()
+                if entry.meeting_date
+                else None
+            )
+            action = Action.objects.create(
+                body=body,
+                reference=reference,
+                reference_key=reference_key(entry.reference),
+                raised_at=raised_at,
+                raised_on=entry.meeting_date,
+                raised_under=_item_of(raised_at, entry.item),
+                raw_item=entry.item[:50],
+                item_key=item_key(entry.item),
+                text=entry.text or entry.update,
+            )
+            self._own(action)
+            self._placed(action)
+            if action.raised_on is None and not action.item_key:
+                self.unplaced.add(action.reference_key)
+        else:
+            fill = {}
+            if reference and not action.reference:
+                fill.update(reference=reference, reference_key=reference_key(entry.reference))
+            if entry.text and not action.text:
+                fill["text"] = entry.text
+            if entry.meeting_date and not action.raised_on:
+                fill["raised_on"] = entry.meeting_date
+            if entry.item and not action.item_key:
+                fill.update(raw_item=entry.item[:50], item_key=item_key(entry.item))
+            save_changed(action, fill)
+            if "raised_on" in fill:
+                self._placed(action)
+            for duplicate in self._unplaced_namesakes(action):
+                self._insert_updates()  # the merge reads both actions' updates
+                merge_actions(action, duplicate)
+                self._deleted.add(duplicate.pk)
+                self._known.pop(duplicate.pk, None)
+                merged = True
+        if merged:
+            self._updates = None  # the merge moved updates between actions
+        update = self._record_update(action, entry)
+        self._stale[action.pk] = action
+        return LinkedEntry(action, update, created, merged)
+
+    def finish(self) -> None:
+        """Refresh the status of the actions reviewed since the last call (`refresh_status`)."""
+        self._insert_updates()
+        if not self._stale:
+            return
+        actions, self._stale = self._stale, {}
+        latest: dict[int, tuple[str, int]] = {}
+        live = ActionUpdate.objects.filter(action_id__in=list(actions), withdrawn=False)
+        for action_id, status, meeting_id in live.order_by("-date", "-pk").values_list(
+            "action_id", "status", "meeting_id"
+        ):
+            latest.setdefault(action_id, (status, meeting_id))
+        alike: dict[tuple[tuple[str, object], ...], list[Action]] = {}
+        for pk, action in actions.items():
+            if pk not in latest:
+                continue
+            status, meeting_id = latest[pk]
+            new = {
+                "status": status,
+                "closed_at_id": meeting_id if status == ActionStatus.CLOSED else None,
+            }
+            changed = tuple((k, v) for k, v in new.items() if getattr(action, k) != v)
+            if changed:
+                alike.setdefault(changed, []).append(action)
+        now = timezone.now()
+        for changed, rows in alike.items():
+            Action.objects.filter(pk__in=[a.pk for a in rows]).update(
+                **dict(changed), updated_at=now
+            )
+            for action in rows:
+                for name, value in changed:
+                    setattr(action, name, value)
+                action.updated_at = now
+
+    @property
+    def unplaced(self) -> set[str]:
+        if self._unplaced is None:
+            self._unplaced = unplaced_reference_keys(self.body)
+        return self._unplaced
+
+    def _unplaced_namesakes(self, action: Action) -> list[Action]:
+        if not (action.reference_key and action.raised_on):
+            return []
+        if action.reference_key not in self.unplaced:
+            return []
+        return _unplaced_namesakes(action)
+
+    def _record_update(self, action: Action, entry: LogEntry) -> ActionUpdate:
+        """The one update row of the meeting for `action` (created, or corrected in place)."""
+        if self._updates is None:
+            self._updates = {
+                u.action_id: u for u in ActionUpdate.objects.filter(meeting=self.meeting).order_by()
+            }
+        update = self._updates.get(action.pk)
+        if update is None:
+            update = ActionUpdate(
+                action=action, meeting=self.meeting, **_update_values(self.meeting, entry)
+            )
+            self._new_updates.append(update)
+            self._updates[action.pk] = update
+        elif update.pk is None:
+            for name, value in _update_values(self.meeting, entry).items():
+                setattr(update, name, value)
+        else:
+            save_changed(update, _update_values(self.meeting, entry))
+        return update
+
+    def _insert_updates(self) -> None:
+        if self._new_updates:
+            ActionUpdate.objects.bulk_create(self._new_updates)
+            self._new_updates = []
+
+
+def _reads_status(entry: LogEntry) -> bool:
+    """Whether `find_action_for_entry` may look at action statuses for this entry."""
+    dated_item = bool(entry.meeting_date and item_key(entry.item))
+    by_reference = bool(reference_key(entry.reference)) and not entry.meeting_date
+    return by_reference or bool(entry.text and not dated_item)
 
 
 def _unplaced_namesakes(action: Action) -> list[Action]:
@@ -213,19 +401,13 @@ def merge_actions(keep: Action, duplicate: Action) -> None:
     refresh_status(keep)
 
 
-def record_update(action: Action, meeting: Meeting, entry: LogEntry) -> ActionUpdate:
-    """The one update row of `meeting` for `action` (created, or corrected in place on re-publication)."""
-    new = {
+def _update_values(meeting: Meeting, entry: LogEntry) -> dict[str, object]:
+    return {
         "date": meeting.date,
         "text": entry.update,
         "status": entry.status,
         "raw_reference": entry.reference[:50],
     }
-    update = ActionUpdate.objects.filter(action=action, meeting=meeting).first()
-    if update is None:
-        return ActionUpdate.objects.create(action=action, meeting=meeting, **new)
-    save_changed(update, new)
-    return update
 
 
 def refresh_status(action: Action) -> None:
@@ -239,14 +421,28 @@ def refresh_status(action: Action) -> None:
     )
 
 
-def adopt_waiting_actions(meeting: Meeting, items: dict[str, AgendaItem]) -> int:
-    """Actions first known from later logs that cite this meeting now point at it and its item."""
-    waiting = Action.objects.filter(
-        body=meeting.body, raised_on=meeting.date, raised_at__isnull=True
+def waiting_actions(meeting: Meeting) -> list[Action]:
+    """Actions first known from later logs that cite this meeting, not yet pointing at it."""
+    return list(
+        Action.objects.filter(body=meeting.body, raised_on=meeting.date, raised_at__isnull=True)
     )
+
+
+def adopt_waiting_actions(
+    meeting: Meeting, items: dict[str, AgendaItem], waiting: list[Action] | None = None
+) -> int:
+    """Actions first known from later logs that cite this meeting now point at it and its item.
+
+    `waiting` is `waiting_actions(meeting)` when the caller has it already.
+    """
+    if waiting is None:
+        waiting = waiting_actions(meeting)
     adopted = 0
     for action in waiting:
-        save_changed(action, {"raised_at": meeting, "raised_under": items.get(action.item_key)})
+        item = items.get(action.item_key)
+        save_changed(
+            action, {"raised_at_id": meeting.pk, "raised_under_id": item.pk if item else None}
+        )
         adopted += 1
     return adopted
 

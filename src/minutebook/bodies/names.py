@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from minutebook.core.text import fold
 
@@ -12,6 +13,7 @@ _ACRONYM_SKIP = frozenset({"and", "of", "for", "the", "to", "in", "on"})
 _ACRONYM = re.compile(r"^[A-Z][A-Z&/]{1,7}$")
 
 
+@lru_cache(maxsize=1024)
 def body_key(name: str) -> str:
     """The key aliases are matched on: case, hyphens, punctuation and "the" folded away.
 

@@ -3,11 +3,18 @@
 Bodies resolve through `BodyAlias` keys, so every spelling of a board lands
 on one row; posts through `PostAlias` keys plus the organisation, so the
 Commissioner's Chief Finance Officer and the force's are two seats.
+
+`BodyDirectory` and `PostDirectory` read every alias once and answer from
+memory, writing what they create straight to the database; an import run
+keeps one of each for all its documents. The module functions use a
+directory of their own for a single lookup.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from functools import lru_cache
 
 from django.utils.text import slugify
 
@@ -71,82 +78,102 @@ def display_name(name: str) -> str:
     return name
 
 
-def find_body(name: str) -> Body | None:
-    """The body an alias names, or None.
+class BodyDirectory:
+    """Every body by the keys of its aliases, read in one query on first use."""
 
-    A leading place may be printed or not: "Cambridgeshire Police and Crime
-    Panel" finds the "Police and Crime Panel" and the other way round (when
-    only one body ends that way).
-    """
-    key = body_key(name)
-    if not key:
+    def __init__(self) -> None:
+        self._by_key: dict[str, Body] | None = None
+
+    def _aliases(self) -> dict[str, Body]:
+        if self._by_key is None:
+            bodies: dict[int, Body] = {}
+            self._by_key = {
+                alias.key: bodies.setdefault(alias.body_id, alias.body)
+                for alias in BodyAlias.objects.select_related("body").order_by()
+            }
+        return self._by_key
+
+    def find(self, name: str) -> Body | None:
+        """The body an alias names, or None.
+
+        A leading place may be printed or not: "Cambridgeshire Police and Crime
+        Panel" finds the "Police and Crime Panel" and the other way round (when
+        only one body ends that way).
+        """
+        key = body_key(name)
+        if not key:
+            return None
+        aliases = self._aliases()
+        if key in aliases:
+            return aliases[key]
+        words = key.split()
+        if len(words) >= 4 and " ".join(words[1:]) in aliases:
+            return aliases[" ".join(words[1:])]
+        if len(words) >= 3:
+            suffix = f" {key}"
+            bodies = {body.pk: body for k, body in aliases.items() if k.endswith(suffix)}
+            if len(bodies) == 1:
+                return bodies.popitem()[1]
         return None
-    alias = BodyAlias.objects.select_related("body").filter(key=key).first()
-    if alias:
-        return alias.body
-    words = key.split()
-    if len(words) >= 4:
-        alias = BodyAlias.objects.select_related("body").filter(key=" ".join(words[1:])).first()
-        if alias:
-            return alias.body
-    if len(words) >= 3:
-        bodies = {
-            a.body for a in BodyAlias.objects.select_related("body").filter(key__endswith=f" {key}")
-        }
-        if len(bodies) == 1:
-            return bodies.pop()
-    return None
+
+    def add_alias(self, body: Body, alias: str) -> bool:
+        """Record one more way the body is written; False when the key is taken."""
+        key = body_key(alias)
+        if not key:
+            return False
+        aliases = self._aliases()
+        if key in aliases:
+            return aliases[key].pk == body.pk
+        BodyAlias.objects.create(body=body, alias=alias.strip(), key=key)
+        aliases[key] = body
+        return True
+
+    def resolve(self, name: str, *, create: bool = True) -> Body | None:
+        """The body `name` means; created with its aliases on first sight when `create`."""
+        name = " ".join((name or "").split())
+        body = self.find(name)
+        if body is not None:
+            if body_key(name) != body_key(body.name) and len(body_key(name).split()) > 1:
+                self.add_alias(body, name)
+            return body
+        if not create or not body_key(name):
+            return None
+        title = display_name(name)
+        short = acronym(title)
+        known_by_acronym = self._known_only_as(short) if short else None
+        if known_by_acronym is not None:
+            # First seen as "BCB", now written out: the same body, named properly at last.
+            known_by_acronym.name = title
+            known_by_acronym.classification = guess_classification(title)
+            known_by_acronym.save(update_fields=["name", "classification", "updated_at"])
+            self.add_alias(known_by_acronym, title)
+            return known_by_acronym
+        body = Body.objects.create(
+            name=title, slug=_unique_slug(title), classification=guess_classification(title)
+        )
+        self.add_alias(body, title)
+        if name != title:
+            self.add_alias(body, name)
+        if short:
+            self.add_alias(body, short)
+        return body
+
+    def _known_only_as(self, short: str) -> Body | None:
+        """A body created from an acronym alone ("BCB"), which a full name may now explain."""
+        body = self._aliases().get(body_key(short))
+        if body is not None and body_key(body.name) == body_key(short):
+            return body
+        return None
 
 
 def add_body_alias(body: Body, alias: str) -> bool:
     """Record one more way the body is written; False when the key is taken."""
-    key = body_key(alias)
-    if not key:
-        return False
-    existing = BodyAlias.objects.filter(key=key).values_list("body_id", flat=True).first()
-    if existing is not None:
-        return existing == body.pk
-    BodyAlias.objects.create(body=body, alias=alias.strip(), key=key)
-    return True
+    return BodyDirectory().add_alias(body, alias)
 
 
 def resolve_body(name: str, *, create: bool = True) -> Body | None:
     """The body `name` means; created with its aliases on first sight when `create`."""
-    name = " ".join((name or "").split())
-    body = find_body(name)
-    if body is not None:
-        if body_key(name) != body_key(body.name) and len(body_key(name).split()) > 1:
-            add_body_alias(body, name)
-        return body
-    if not create or not body_key(name):
-        return None
-    title = display_name(name)
-    short = acronym(title)
-    known_by_acronym = _body_known_only_as(short) if short else None
-    if known_by_acronym is not None:
-        # First seen as "BCB", now written out: the same body, named properly at last.
-        known_by_acronym.name = title
-        known_by_acronym.classification = guess_classification(title)
-        known_by_acronym.save(update_fields=["name", "classification", "updated_at"])
-        add_body_alias(known_by_acronym, title)
-        return known_by_acronym
-    body = Body.objects.create(
-        name=title, slug=_unique_slug(title), classification=guess_classification(title)
-    )
-    add_body_alias(body, title)
-    if name != title:
-        add_body_alias(body, name)
-    if short:
-        add_body_alias(body, short)
-    return body
-
-
-def _body_known_only_as(short: str) -> Body | None:
-    """A body created from an acronym alone ("BCB"), which a full name may now explain."""
-    alias = BodyAlias.objects.select_related("body").filter(key=body_key(short)).first()
-    if alias is not None and body_key(alias.body.name) == body_key(short):
-        return alias.body
-    return None
+    return BodyDirectory().resolve(name, create=create)
 
 
 def _unique_slug(name: str) -> str:
@@ -160,6 +187,7 @@ def _unique_slug(name: str) -> str:
 # Posts ---------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1024)
 def organisation_class(organisation: str) -> str:
     """The organisation part of a post key: the Commissioner's office, the force, or as printed."""
     key = fold(organisation, drop_words=frozenset({"the"}))
@@ -180,6 +208,7 @@ def post_key(title: str, organisation: str = "") -> str:
     return f"{fold(title, drop_words=frozenset({'the'}))}@{organisation_class(organisation)}"
 
 
+@lru_cache(maxsize=4096)
 def role_key(text: str) -> str:
     """The folded form a role is looked up by: "the T/DCC" and "DCC" agree."""
     text = re.sub(r"^\s*the\s+", "", text, flags=re.IGNORECASE)
@@ -205,84 +234,124 @@ def split_role(role: str) -> tuple[str, str]:
     return title, organisation
 
 
+@lru_cache(maxsize=1024)
 def is_body_role(role: str) -> bool:
     """True for "Chairperson", "Councillor", "Independent Member": a seat on the body, not a post."""
     words = set(fold(role.replace("-", "")).split())
     return bool(words & _BODY_ROLE_WORDS) and len(words) <= 4
 
 
+class PostDirectory:
+    """Every post and the keys of its aliases, read in two queries on first use."""
+
+    def __init__(self) -> None:
+        self._posts: dict[int, Post] | None = None
+        self._by_key: dict[str, Post] = {}
+        self._by_alias: dict[str, set[int]] = defaultdict(set)
+        self._standard = False
+
+    def _load(self) -> dict[int, Post]:
+        if self._posts is None:
+            self._posts = {post.pk: post for post in Post.objects.order_by()}
+            self._by_key = {post.key: post for post in self._posts.values()}
+            for post_id, key in PostAlias.objects.order_by().values_list("post_id", "key"):
+                self._by_alias[key].add(post_id)
+        return self._posts
+
+    def ensure_standard(self) -> None:
+        """Create the posts of `bodies.posts.STANDARD_POSTS` that are missing (once per directory)."""
+        if self._standard:
+            return
+        self._load()
+        for spec in STANDARD_POSTS:
+            key = post_key(spec.title, spec.organisation)
+            if key in self._by_key:
+                continue
+            post = self._create(
+                spec.title, spec.organisation, key, single_holder=spec.single_holder
+            )
+            for alias in (spec.title, *spec.aliases):
+                self.add_alias(post, alias)
+        self._standard = True
+
+    def _create(self, title: str, organisation: str, key: str, **fields: bool) -> Post:
+        posts = self._load()
+        post = Post.objects.create(title=title, organisation=organisation, key=key, **fields)
+        posts[post.pk] = post
+        self._by_key[key] = post
+        return post
+
+    def add_alias(self, post: Post, alias: str) -> None:
+        self._load()
+        key = role_key(alias)
+        if key and post.pk not in self._by_alias[key]:
+            PostAlias.objects.create(post=post, key=key, alias=alias.strip())
+            self._by_alias[key].add(post.pk)
+
+    def find(self, text: str, organisation: str = "") -> list[Post]:
+        """The posts a role mention names ("the Chief Constable", "PCC CFO").
+
+        Several posts share a bare title ("Chief Finance Officer"); the
+        organisation, when given, narrows them.
+        """
+        key = role_key(text)
+        if not key:
+            return []
+        posts = self._load()
+        found: set[int] = set()
+        for variant in _role_key_variants(key):
+            found.update(self._by_alias.get(variant, ()))
+        matches = [posts[pk] for pk in sorted(found)]
+        if len(matches) > 1 and organisation:
+            org = organisation_class(organisation)
+            narrowed = [p for p in matches if organisation_class(p.organisation) == org]
+            matches = narrowed or matches
+        return matches
+
+    def resolve(self, role: str, organisation: str = "", *, create: bool = True) -> Post | None:
+        """The post an attendance role names, created on first sight when `create`.
+
+        `organisation` is used when the role itself names none. Returns None for
+        roles that are seats on the body ("Chairperson").
+        """
+        if not role or is_body_role(role):
+            return None
+        title, printed_organisation = split_role(role)
+        organisation = printed_organisation or organisation
+        title = _TEMPORARY_PREFIX.sub("", title).strip()
+        if not role_key(title):
+            return None
+        org = organisation_class(organisation)
+        for post in self.find(title):
+            post_org = organisation_class(post.organisation)
+            if not org or not post_org or post_org == org:
+                return post
+        if not create:
+            return None
+        organisation = {"opcc": ORG_OPCC, "force": organisation or ORG_FORCE}.get(org, organisation)
+        key = post_key(title, organisation)
+        post = self._by_key.get(key)
+        if post is None:
+            post = self._create(title, organisation, key)
+            self.add_alias(post, title)
+            if organisation:
+                self.add_alias(post, f"{title}, {organisation}")
+        return post
+
+
 def ensure_standard_posts() -> None:
-    """Create the posts of `bodies.posts.STANDARD_POSTS` that are missing (one query when all exist)."""
-    wanted = {post_key(p.title, p.organisation): p for p in STANDARD_POSTS}
-    have = set(Post.objects.filter(key__in=wanted).values_list("key", flat=True))
-    for key, spec in wanted.items():
-        if key in have:
-            continue
-        post = Post.objects.create(
-            title=spec.title,
-            organisation=spec.organisation,
-            key=key,
-            single_holder=spec.single_holder,
-        )
-        for alias in (spec.title, *spec.aliases):
-            add_post_alias(post, alias)
-
-
-def add_post_alias(post: Post, alias: str) -> None:
-    key = role_key(alias)
-    if key:
-        PostAlias.objects.get_or_create(post=post, key=key, defaults={"alias": alias.strip()})
+    """Create the posts of `bodies.posts.STANDARD_POSTS` that are missing."""
+    PostDirectory().ensure_standard()
 
 
 def find_posts(text: str, organisation: str = "") -> list[Post]:
-    """The posts a role mention names ("the Chief Constable", "PCC CFO").
-
-    Several posts share a bare title ("Chief Finance Officer"); the
-    organisation, when given, narrows them.
-    """
-    key = role_key(text)
-    if not key:
-        return []
-    posts = list(
-        Post.objects.filter(aliases__key__in=_role_key_variants(key)).distinct().order_by("pk")
-    )
-    if len(posts) > 1 and organisation:
-        org = organisation_class(organisation)
-        narrowed = [p for p in posts if organisation_class(p.organisation) == org]
-        posts = narrowed or posts
-    return posts
+    """The posts a role mention names (see `PostDirectory.find`)."""
+    return PostDirectory().find(text, organisation)
 
 
 def resolve_post(role: str, organisation: str = "", *, create: bool = True) -> Post | None:
-    """The post an attendance role names, created on first sight when `create`.
-
-    `organisation` is used when the role itself names none. Returns None for
-    roles that are seats on the body ("Chairperson").
-    """
-    if not role or is_body_role(role):
-        return None
-    title, printed_organisation = split_role(role)
-    organisation = printed_organisation or organisation
-    title = _TEMPORARY_PREFIX.sub("", title).strip()
-    if not role_key(title):
-        return None
-    org = organisation_class(organisation)
-    candidates = find_posts(title)
-    for post in candidates:
-        post_org = organisation_class(post.organisation)
-        if not org or not post_org or post_org == org:
-            return post
-    if not create:
-        return None
-    organisation = {"opcc": ORG_OPCC, "force": organisation or ORG_FORCE}.get(org, organisation)
-    key = post_key(title, organisation)
-    post = Post.objects.filter(key=key).first()
-    if post is None:
-        post = Post.objects.create(title=title, organisation=organisation, key=key)
-        add_post_alias(post, title)
-        if organisation:
-            add_post_alias(post, f"{title}, {organisation}")
-    return post
+    """The post an attendance role names, created on first sight when `create`."""
+    return PostDirectory().resolve(role, organisation, create=create)
 
 
 #: First words that are part of a title, never a place to drop ("Deputy Chief Constable").

@@ -25,13 +25,33 @@ def decision_for(number: DecisionNumber | None) -> Decision | None:
     return same[0] if len(same) == 1 else None
 
 
-def link_waiting_citations(decision: Decision) -> int:
-    """Citations stored before `decision` arrived now point at it."""
+def decisions_for(numbers: list[DecisionNumber | None]) -> dict[DecisionNumber, Decision | None]:
+    """`decision_for` of many numbers, the prefixed ones in one query."""
+    keys = {n.key for n in numbers if n is not None}
+    found = {d.number_key: d for d in Decision.objects.filter(number_key__in=keys).order_by()}
+    out: dict[DecisionNumber, Decision | None] = {}
+    for number in numbers:
+        if number is None or number in out:
+            continue
+        if number.key in found or number.prefix:
+            out[number] = found.get(number.key)
+        else:
+            out[number] = decision_for(number)
+    return out
+
+
+def link_waiting_citations(decision: Decision, *, bare_waiting: bool = True) -> int:
+    """Citations stored before `decision` arrived now point at it.
+
+    `bare_waiting=False` says no citation without a prefix waits for this year
+    and sequence, which spares counting the decisions that share them.
+    """
     if not decision.number_key:
         return 0
     bare = Q(year=decision.year, sequence=decision.sequence) & ~Q(number_key__regex=r"^[A-Z]")
     unique_bare = (
-        Decision.objects.filter(year=decision.year, sequence=decision.sequence).count() == 1
+        bare_waiting
+        and Decision.objects.filter(year=decision.year, sequence=decision.sequence).count() == 1
     )
     match = Q(number_key=decision.number_key) | (bare if unique_bare else Q(pk__in=[]))
     return DecisionCitation.objects.filter(match, decision__isnull=True).update(decision=decision)

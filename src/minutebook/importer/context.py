@@ -1,23 +1,43 @@
-"""What the storing of one document carries around: its evidence and its tally.
+"""What the storing of one document carries around: its evidence, its tally, its pending writes.
 
 Every fact stored from a document is `cite`d: that queues its `Provenance`
 row (page, line span, raw text) and counts it. The queue is written in one
 bulk insert at the end, and the set of cited facts is what a corrected
-re-publication compares against to find what it withdrew.
+re-publication compares against to find what it withdrew. A fact may be
+cited before it is saved: its key is read when the queue is written.
+
+Changes to rows already stored are queued too (`changed`) and written by
+`write`, one update per table, at the end of each step; the links of the
+document to its meetings and the doubtful person matches are written with
+the evidence. `RunCache` is what a run of imports keeps from one document to
+the next.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import connections, models, router
+from django.utils import timezone
 
+from minutebook.actions.carry import unplaced_reference_keys
+from minutebook.actions.models import Action, ActionUpdate
+from minutebook.bodies.models import Body
+from minutebook.bodies.resolve import BodyDirectory
+from minutebook.core.models import assign_changed
+from minutebook.decisions.models import Decision, DecisionCitation
 from minutebook.documents.models import Provenance, SourceDocument
 from minutebook.importer import values
 from minutebook.ingest.source import ReadDocument
+from minutebook.meetings.models import Meeting, MeetingDocument
+from minutebook.people.resolve import Lookups, PersonMatch
+from minutebook.people.review import DoubtfulMatch, doubtful_match, record_doubtful_matches
 
 RAW_TEXT_LIMIT = 4000
 
@@ -28,62 +48,342 @@ COUNTED = {
     "decisions.decision": "decisions",
 }
 
+#: Facts storing a document may delete (an action met twice is merged into one).
+MERGEABLE = (Action, ActionUpdate)
+
+Span = tuple[int, int] | None
+
+
+#: Field types whose values the database driver needs adapted.
+DATED = ("DateTimeField", "DateField")
+
+
+#: The columns of a `Provenance` row as the importer inserts them.
+PROVENANCE_COLUMNS = (
+    "content_type_id",
+    "object_id",
+    "document_id",
+    "page",
+    "first_line",
+    "last_line",
+    "raw_text",
+    "confidence",
+    "created_at",
+)
+
+
+def insert_rows(
+    model: type[models.Model], columns: tuple[str, ...], rows: list[tuple[Any, ...]]
+) -> None:
+    """Insert plain rows of `columns` (attribute names) without building a model instance
+    per row: for the evidence rows, which nothing reads back. PostgreSQL takes them by COPY,
+    SQLite in one statement run for every row.
+
+    Values must be of the fields' Python types. The rows must not conflict with stored
+    ones (the evidence of a document is written once, when the new document is stored).
+    """
+    if not rows:
+        return
+    connection = connections[router.db_for_write(model)]
+    quote = connection.ops.quote_name
+    fields = [model._meta.get_field(name) for name in columns]
+    table = "{} ({})".format(
+        quote(model._meta.db_table), ", ".join(quote(f.column) for f in fields)
+    )
+    dated = [i for i, f in enumerate(fields) if f.get_internal_type() in DATED]
+    if dated:
+        adapted: dict[tuple[int, Any], Any] = {}  # rows mostly share their dates
+        rows = [list(row) for row in rows]
+        for row in rows:
+            for i in dated:
+                if (i, row[i]) not in adapted:
+                    adapted[i, row[i]] = fields[i].get_db_prep_save(row[i], connection)
+                row[i] = adapted[i, row[i]]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            sql = f"COPY {table} FROM STDIN"
+            logged = cursor.debug_sql(sql) if hasattr(cursor, "debug_sql") else nullcontext()
+            with logged, cursor.cursor.copy(sql) as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            values = ", ".join(["%s"] * len(fields))
+            cursor.executemany(f"INSERT INTO {table} VALUES ({values})", rows)
+
+
+def update_rows(model: type[models.Model], rows: list[tuple[models.Model, set[str]]]) -> None:
+    """Write the named fields of each row, as `save(update_fields=...)` would (without signals,
+    which nothing here listens to): one statement per set of fields, executed for all its rows.
+
+    `bulk_update` would do it in one statement too, but builds a CASE per field and row,
+    which costs more than the writes.
+    """
+    connection = connections[router.db_for_write(model)]
+    quote = connection.ops.quote_name
+    pk = model._meta.pk
+    alike: dict[tuple[str, ...], list[models.Model]] = {}
+    for obj, fields in rows:
+        alike.setdefault(tuple(sorted(fields)), []).append(obj)
+    with connection.cursor() as cursor:
+        for names, objs in alike.items():
+            fields = [model._meta.get_field(name) for name in names]
+            assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+            sql = (
+                f"UPDATE {quote(model._meta.db_table)} SET {assignments} "
+                f"WHERE {quote(pk.column)} = %s"
+            )
+            params = [
+                [f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields]
+                + [pk.get_db_prep_save(obj.pk, connection)]
+                for obj in objs
+            ]
+            if len(params) == 1:
+                cursor.execute(sql, params[0])
+            else:
+                cursor.executemany(sql, params)
+
+
+class RunCache:
+    """What an import run reads once and reuses for every document: bodies by their aliases,
+    posts and who held them, and which actions and decision citations wait for a meeting or
+    a decision record to arrive.
+
+    It mirrors the committed rows plus what the document being stored wrote;
+    `reset` (after a document's transaction rolled back) drops it all, to be
+    read again. The "waiting" sets may hold more than waits (a query then
+    finds nothing), never less.
+    """
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        self.bodies = BodyDirectory()
+        self.lookups = Lookups.for_run()
+        self._unplaced: dict[int, set[str]] = {}
+        self._waiting_actions: set[tuple[int, Any]] | None = None
+        self._waiting_citations: tuple[set[str], set[tuple[int, int]]] | None = None
+
+    def unplaced_actions(self, body: Body) -> set[str]:
+        """`actions.carry.unplaced_reference_keys` of `body`, kept up to date by `MeetingLog`."""
+        if body.pk not in self._unplaced:
+            self._unplaced[body.pk] = unplaced_reference_keys(body)
+        return self._unplaced[body.pk]
+
+    def may_have_waiting_actions(self, meeting: Meeting) -> bool:
+        """Whether actions known from later logs may cite this meeting (`waiting_actions`)."""
+        if self._waiting_actions is None:
+            self._waiting_actions = set(
+                Action.objects.filter(raised_at__isnull=True)
+                .order_by()
+                .values_list("body_id", "raised_on")
+            )
+        return (meeting.body_id, meeting.date) in self._waiting_actions
+
+    def note_action(self, action: Action) -> None:
+        """Keep the waiting set whole: an action not yet pointing at its meeting waits for it."""
+        if self._waiting_actions is not None and action.raised_at_id is None:
+            self._waiting_actions.add((action.body_id, action.raised_on))
+
+    def waiting_citations(self, decision: Decision) -> tuple[bool, bool]:
+        """Whether citations stored before `decision` may wait for it (`link_waiting_citations`):
+        any at all, and any printed without a prefix."""
+        if self._waiting_citations is None:
+            self._waiting_citations = (set(), set())
+            waiting = DecisionCitation.objects.filter(decision__isnull=True).order_by()
+            for citation in waiting.only("number_key", "year", "sequence"):
+                self._note_waiting(citation)
+        keys, bare = self._waiting_citations
+        bare_waiting = (decision.year, decision.sequence) in bare
+        return decision.number_key in keys or bare_waiting, bare_waiting
+
+    def note_citation(self, citation: DecisionCitation) -> None:
+        if self._waiting_citations is not None and citation.decision_id is None:
+            self._note_waiting(citation)
+
+    def _note_waiting(self, citation: DecisionCitation) -> None:
+        keys, bare = self._waiting_citations
+        keys.add(citation.number_key)
+        if not re.match(r"[A-Z]", citation.number_key):
+            bare.add((citation.year, citation.sequence))
+
 
 @dataclass
 class StoreContext:
     document: SourceDocument
     read: ReadDocument
+    run: RunCache = field(default_factory=RunCache)
     warnings: list[str] = field(default_factory=list)
     people: set[int] = field(default_factory=set)
-    _cited: dict[tuple[int, int], Provenance] = field(default_factory=dict)
+    people_created: set[int] = field(default_factory=set)
+    merged: bool = False  # actions were merged while storing: some cited rows may be gone
+    _pending: list[tuple[models.Model, Span, float | None]] = field(default_factory=list)
+    _cited: dict[tuple[int, int], tuple[Any, ...]] = field(default_factory=dict)
+    _raw: dict[tuple[int, int], str] = field(default_factory=dict)
     _models: dict[int, type[models.Model]] = field(default_factory=dict)
+    _changed: dict[int, tuple[models.Model, set[str]]] = field(default_factory=dict)
+    _attached: dict[tuple[int, str], MeetingDocument] = field(default_factory=dict)
+    _doubtful: list[DoubtfulMatch] = field(default_factory=list)
+    _created_meetings: set[int] = field(default_factory=set)
+    _asked: set[tuple[int, str]] = field(default_factory=set)
 
     def warn(self, message: str) -> None:
         self.warnings.append(message)
 
-    def span(
-        self, fact: dict[str, Any] | None, fallback: tuple[int, int] | None
-    ) -> tuple[int, int] | None:
+    def span(self, fact: dict[str, Any] | None, fallback: Span) -> Span:
         """A fact's own line span, or its enclosing fact's when it gives none."""
         own = values.span(fact.get("span")) if isinstance(fact, dict) else None
         return own or fallback
 
-    def cite(
-        self,
-        obj: models.Model,
-        span: tuple[int, int] | None,
-        *,
-        confidence: float | None = None,
-    ) -> None:
+    def cite(self, obj: models.Model, span: Span, *, confidence: float | None = None) -> None:
         """Queue the evidence that `obj` was read at `span` of this document (first citation wins)."""
-        content_type = ContentType.objects.get_for_model(obj)
-        key = (content_type.pk, obj.pk)
-        if key in self._cited:
-            return
-        self._models[content_type.pk] = type(obj)
+        self._pending.append((obj, span, confidence))
+
+    def note_person(self, person: Any) -> None:
+        if person is not None:
+            self.people.add(person.pk)
+
+    def note_created(self, person: Any) -> None:
+        self.people_created.add(person.pk)
+        self.note_person(person)
+
+    # Meetings ---------------------------------------------------------------------
+
+    def created_meeting(self, meeting: Meeting) -> None:
+        """`meeting` was created by this document: nothing of it is stored yet."""
+        self._created_meetings.add(meeting.pk)
+
+    def fresh(self, meeting: Meeting, children: str) -> bool:
+        """True the first time a step asks for `children` of a meeting this document created:
+        there are none to read. Later steps read what the first stored."""
+        key = (meeting.pk, children)
+        if meeting.pk not in self._created_meetings or key in self._asked:
+            return False
+        self._asked.add(key)
+        return True
+
+    def attach(self, meeting: Meeting, role: str) -> None:
+        """This document is one of the meeting's papers, in `role`."""
+        self._attached.setdefault(
+            (meeting.pk, role), MeetingDocument(meeting=meeting, document=self.document, role=role)
+        )
+
+    # People --------------------------------------------------------------------------
+
+    def doubtful(
+        self,
+        fact: models.Model,
+        field_name: str,
+        raw_text: str,
+        match: PersonMatch,
+        *,
+        on_date: Any,
+        context: str,
+    ) -> None:
+        """List a doubtful match of `fact.<field_name>` for review (written with the evidence)."""
+        self._doubtful.append(
+            doubtful_match(
+                fact,
+                field_name,
+                raw_text,
+                match,
+                on_date=on_date,
+                context=context,
+                document=self.document,
+            )
+        )
+
+    # Writes ---------------------------------------------------------------------------
+
+    def changed(self, obj: models.Model, new: Mapping[str, Any]) -> bool:
+        """Set the values that differ; a stored row is saved by the next `write`."""
+        fields = assign_changed(obj, new)
+        if fields and obj.pk is not None:
+            self.save_later(obj, fields)
+        return bool(fields)
+
+    def save_later(self, obj: models.Model, fields: list[str]) -> None:
+        names = {obj._meta.get_field(name).name for name in fields}
+        _, queued = self._changed.setdefault(id(obj), (obj, set()))
+        queued.update(names)
+
+    def write(self) -> None:
+        """Save the rows changed since the last write: one statement per table and set of
+        fields, run for every row at once."""
+        by_model: dict[type[models.Model], list[tuple[models.Model, set[str]]]] = {}
+        for obj, fields in self._changed.values():
+            by_model.setdefault(type(obj), []).append((obj, fields))
+        self._changed = {}
+        now = timezone.now()
+        for model, rows in by_model.items():
+            if any(f.name == "updated_at" for f in model._meta.concrete_fields):
+                for obj, fields in rows:
+                    obj.updated_at = now
+                    fields.add("updated_at")
+            update_rows(model, rows)
+
+    def flush(self) -> None:
+        """Write the queued changes, evidence (`Provenance` rows), meeting papers and doubtful
+        matches, and un-withdraw facts this version states again.
+
+        A fact merged into another while the document was stored (an action
+        met twice) no longer exists; its evidence is not written.
+        """
+        self.write()
+        self.run.lookups.seats.flush()
+        withdrawn: dict[type[models.Model], list[int]] = {}
+        for obj, span, confidence in self._pending:
+            if obj.pk is None:
+                raise ValueError(f"{type(obj).__name__} cited but never saved")
+            content_type = ContentType.objects.get_for_model(obj)
+            key = (content_type.pk, obj.pk)
+            if key in self._cited:
+                continue
+            self._models[content_type.pk] = type(obj)
+            self._cited[key] = self._evidence(content_type, obj.pk, span, confidence)
+            if getattr(obj, "withdrawn", False):
+                withdrawn.setdefault(type(obj), []).append(obj.pk)
+        self._pending = []
+        if self.merged:
+            self._drop_merged(withdrawn)
+        for model, pks in withdrawn.items():
+            model._default_manager.filter(pk__in=pks, withdrawn=True).update(withdrawn=False)
+        now = timezone.now()
+        insert_rows(Provenance, PROVENANCE_COLUMNS, [(*row, now) for row in self._cited.values()])
+        MeetingDocument.objects.bulk_create(self._attached.values(), ignore_conflicts=True)
+        record_doubtful_matches(self._doubtful)
+        self._doubtful = []
+
+    def _evidence(
+        self, content_type: ContentType, pk: int, span: Span, confidence: Any
+    ) -> tuple[Any, ...]:
+        """The values of `PROVENANCE_COLUMNS` but the last, for one fact."""
         first, last = span if span else (None, None)
         page = None
         if first is not None and self.read.paged and first <= len(self.read.lines):
             page = self.read.lines[first - 1].page
         raw = ""
         if first is not None:
-            raw = "\n".join(line.text for line in self.read.lines[first - 1 : last])[
-                :RAW_TEXT_LIMIT
-            ]
-        self._cited[key] = Provenance(
-            content_type=content_type,
-            object_id=obj.pk,
-            document=self.document,
-            page=page,
-            first_line=first,
-            last_line=last,
-            raw_text=raw,
-            confidence=confidence,
-        )
+            raw = self._raw.get((first, last))
+            if raw is None:
+                raw = "\n".join(line.text for line in self.read.lines[first - 1 : last])
+                raw = self._raw[first, last] = raw[:RAW_TEXT_LIMIT]
+        if confidence is not None:
+            confidence = Provenance._meta.get_field("confidence").get_prep_value(confidence)
+        return (content_type.pk, pk, self.document.pk, page, first, last, raw, confidence)
 
-    def note_person(self, person: Any) -> None:
-        if person is not None:
-            self.people.add(person.pk)
+    def _drop_merged(self, withdrawn: dict[type[models.Model], list[int]]) -> None:
+        for model in MERGEABLE:
+            content_type_id = ContentType.objects.get_for_model(model).pk
+            pks = [pk for ct, pk in self._cited if ct == content_type_id]
+            if not pks:
+                continue
+            alive = set(model._default_manager.filter(pk__in=pks).values_list("pk", flat=True))
+            for pk in pks:
+                if pk not in alive:
+                    del self._cited[content_type_id, pk]
+            if model in withdrawn:
+                withdrawn[model] = [pk for pk in withdrawn[model] if pk in alive]
 
     @property
     def cited(self) -> set[tuple[int, int]]:
@@ -97,24 +397,3 @@ class StoreContext:
         out = {COUNTED.get(label, label): n for label, n in sorted(tally.items())}
         out["people"] = len(self.people)
         return out
-
-    def flush(self) -> None:
-        """Write the queued provenance, and un-withdraw facts this version states again.
-
-        A fact merged into another while the document was stored (an action
-        met twice) no longer exists; its evidence is not written.
-        """
-        by_model: dict[type[models.Model], list[int]] = {}
-        for content_type_id, pk in self._cited:
-            by_model.setdefault(self._models[content_type_id], []).append(pk)
-        gone: set[tuple[int, int]] = set()
-        for model, pks in by_model.items():
-            manager = model._default_manager
-            content_type_id = ContentType.objects.get_for_model(model).pk
-            alive = set(manager.filter(pk__in=pks).values_list("pk", flat=True))
-            gone.update((content_type_id, pk) for pk in pks if pk not in alive)
-            if any(f.name == "withdrawn" for f in model._meta.get_fields()):
-                manager.filter(pk__in=pks, withdrawn=True).update(withdrawn=False)
-        for key in gone:
-            del self._cited[key]
-        Provenance.objects.bulk_create(self._cited.values(), ignore_conflicts=True)

@@ -16,7 +16,8 @@ SUMMARY_ROWS = (
     ("meetings", "Meetings"),
     ("actions", "Actions"),
     ("decisions", "Decisions"),
-    ("people", "People"),
+    ("people", "People identified (distinct)"),
+    ("people_new", "  of whom new"),
     ("warnings", "Warnings"),
     ("failures", "Failures"),
 )

@@ -3,7 +3,9 @@
 One file's failure never stops the batch: each document is stored in its
 own transaction, and a file that cannot be read or parsed is recorded with
 a one-line reason. A file already stored (same sha256) is recognised before
-it is parsed, so importing a folder again costs one hash per file.
+it is parsed, so importing a folder again costs one hash per file. The
+documents of a run share one `RunCache`: bodies, posts and seats are read
+once per run, not once per document.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 from django.utils import timezone
 
 from minutebook.documents.models import ImportRun, ImportRunFile, SourceDocument
+from minutebook.importer.context import RunCache
 from minutebook.importer.store import store_extract
 
 log = logging.getLogger(__name__)
@@ -43,6 +46,14 @@ class FileResult:
     bad_input: bool = False  # failed because the file itself is missing or unreadable
     counts: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    #: Ids of the people the file identified (created or matched), and of those it created;
+    #: the run's totals count each person once. Not part of `ImportSummary.as_dict`.
+    people: frozenset[int] = frozenset()
+    people_created: frozenset[int] = frozenset()
+
+
+#: FileResult fields kept out of the JSON summary.
+_INTERNAL = ("people", "people_created")
 
 
 @dataclass
@@ -51,10 +62,15 @@ class ImportSummary:
     run_id: int | None = None
 
     def totals(self) -> dict[str, int]:
+        """Files by outcome and facts stored. "people" counts the distinct people the run
+        identified (created or matched, each once however many files name them);
+        "people_new" those of them it created."""
         outcomes = Counter(f.outcome for f in self.files)
         counts: Counter[str] = Counter()
         for f in self.files:
             counts.update(f.counts)
+        people = set().union(*(f.people for f in self.files))
+        created = set().union(*(f.people_created for f in self.files))
         return {
             "files": len(self.files),
             "inserted": outcomes["inserted"],
@@ -63,7 +79,8 @@ class ImportSummary:
             "meetings": counts["meetings"],
             "actions": counts["actions"],
             "decisions": counts["decisions"],
-            "people": counts["people"],
+            "people": len(people),
+            "people_new": len(created),
             "warnings": sum(len(f.warnings) for f in self.files),
             "failures": outcomes["failed"],
         }
@@ -85,7 +102,9 @@ class ImportSummary:
     def as_dict(self) -> dict[str, Any]:
         return {
             "totals": self.totals(),
-            "files": [asdict(f) for f in self.files],
+            "files": [
+                {k: v for k, v in asdict(f).items() if k not in _INTERNAL} for f in self.files
+            ],
             "run": self.run_id,
         }
 
@@ -128,24 +147,31 @@ def import_paths(
     """Import every document under `paths` and return what happened to each.
 
     `reader` and `extractor` default to `minutebook.ingest`'s
-    `read_document` and `extract_document`.
+    `read_document` and `extract_document`, imported when a file first needs
+    them (a run of files already stored never does).
     """
-    if reader is None:
-        from minutebook.ingest.readers import read_document as reader
-    if extractor is None:
-        from minutebook.ingest.extract import extract_document as extractor
+    reader = reader or _read_document
+    extractor = extractor or _extract_document
 
     files, missing = expand_paths(Path(p) for p in paths)
     run = ImportRun.objects.create(paths=[str(p) for p in paths])
+    cache = RunCache()
     summary = ImportSummary(run_id=run.pk)
     for path in missing:
-        summary.files.append(
-            FileResult(str(path), "failed", "file not found", bad_input=True)
-        )
+        summary.files.append(FileResult(str(path), "failed", "file not found", bad_input=True))
     if progress is not None:
         progress(0, len(files), None)
-    for done, path in enumerate(files, start=1):
-        result = import_file(path, reader, extractor)
+    digests = [_digest(path) for path in files]
+    known = _stored_digests([d for d in digests if isinstance(d, str)])
+    for done, (path, digest) in enumerate(zip(files, digests, strict=True), start=1):
+        if isinstance(digest, OSError):
+            result = FileResult(str(path), "failed", digest.strerror or str(digest), bad_input=True)
+        elif digest in known:
+            result = FileResult(str(path), "unchanged", sha256=digest)
+        else:
+            result = _import_new(path, digest, reader, extractor, cache)
+            if result.outcome != ImportRunFile.Outcome.FAILED:
+                known.add(digest)  # the same file again later in the run is unchanged
         summary.files.append(result)
         if progress is not None:
             progress(done, len(files), result)
@@ -153,16 +179,57 @@ def import_paths(
     return summary
 
 
-def import_file(path: Path, reader: Reader, extractor: Extractor) -> FileResult:
-    """Read, parse and store one file; every failure becomes a result with a one-line reason."""
-    from minutebook.ingest.source import UnreadableDocument
-
+def _digest(path: Path) -> str | OSError:
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as exc:
-        return FileResult(str(path), "failed", exc.strerror or str(exc), bad_input=True)
+        return exc
+
+
+def _stored_digests(digests: list[str]) -> set[str]:
+    """The digests among `digests` of documents already stored (one query per thousand)."""
+    known: set[str] = set()
+    for start in range(0, len(digests), 1000):
+        chunk = digests[start : start + 1000]
+        known.update(
+            SourceDocument.objects.filter(sha256__in=chunk).values_list("sha256", flat=True)
+        )
+    return known
+
+
+def _read_document(path: Path) -> Any:
+    from minutebook.ingest.readers import read_document
+
+    return read_document(path)
+
+
+def _extract_document(read: Any) -> dict[str, Any]:
+    from minutebook.ingest.extract import extract_document
+
+    return extract_document(read)
+
+
+def import_file(
+    path: Path, reader: Reader, extractor: Extractor, cache: RunCache | None = None
+) -> FileResult:
+    """Read, parse and store one file; every failure becomes a result with a one-line reason.
+
+    `cache` is the run's, shared by its files (a new one by default).
+    """
+    digest = _digest(path)
+    if isinstance(digest, OSError):
+        return FileResult(str(path), "failed", digest.strerror or str(digest), bad_input=True)
     if SourceDocument.objects.filter(sha256=digest).exists():
         return FileResult(str(path), "unchanged", sha256=digest)
+    return _import_new(path, digest, reader, extractor, cache)
+
+
+def _import_new(
+    path: Path, digest: str, reader: Reader, extractor: Extractor, cache: RunCache | None
+) -> FileResult:
+    """Read, parse and store a file whose digest is not stored yet."""
+    from minutebook.ingest.source import UnreadableDocument
+
     try:
         read = reader(path)
     except UnreadableDocument as exc:
@@ -180,14 +247,22 @@ def import_file(path: Path, reader: Reader, extractor: Extractor) -> FileResult:
             str(path), "failed", f"could not be parsed: {_one_line(exc)}", sha256=digest
         )
     try:
-        stored = store_extract(read, extract, path=str(path), sha256=digest)
+        stored = store_extract(
+            read, extract, path=str(path), sha256=digest, cache=cache, checked=True
+        )
     except Exception as exc:
         log.exception("storing %s failed", path)
         return FileResult(
             str(path), "failed", f"could not be stored: {_one_line(exc)}", sha256=digest
         )
     return FileResult(
-        str(path), stored.outcome, sha256=digest, counts=stored.counts, warnings=stored.warnings
+        str(path),
+        stored.outcome,
+        sha256=digest,
+        counts=stored.counts,
+        warnings=stored.warnings,
+        people=stored.people,
+        people_created=stored.people_created,
     )
 
 

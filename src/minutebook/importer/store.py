@@ -4,7 +4,9 @@
 and parsing it; tests call it directly with an extract built in code. It
 writes nothing for a document already stored (same sha256), replaces an
 earlier version of the same publication (keeping it, superseded), and
-stores every fact with its provenance, or nothing at all.
+stores every fact with its provenance, or nothing at all. A run of imports
+hands every call the same `RunCache`, so what one document read (bodies,
+posts, seats) the next need not read again.
 """
 
 from __future__ import annotations
@@ -15,11 +17,11 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Q
 
-from minutebook.bodies.resolve import ensure_standard_posts, resolve_body
+from minutebook.bodies.resolve import BodyDirectory
 from minutebook.decisions.numbers import decision_number_key
 from minutebook.documents.models import SourceDocument
 from minutebook.importer import values
-from minutebook.importer.context import StoreContext
+from minutebook.importer.context import RunCache, StoreContext
 from minutebook.importer.store_decisions import store_decision_record
 from minutebook.importer.store_meetings import store_agenda, store_minutes
 from minutebook.importer.withdraw import withdraw_facts_no_longer_stated
@@ -39,6 +41,8 @@ class StoredDocument:
     warnings: list[str] = field(default_factory=list)
     replaced: list[SourceDocument] = field(default_factory=list)
     withdrawn: int = 0
+    people: frozenset[int] = frozenset()  # identified in the document (created or matched)
+    people_created: frozenset[int] = frozenset()
 
 
 def store_extract(
@@ -47,23 +51,33 @@ def store_extract(
     *,
     path: str = "",
     sha256: str | None = None,
+    cache: RunCache | None = None,
+    checked: bool = False,
 ) -> StoredDocument:
     """Store the facts `extract` found in `read`, all or nothing.
 
     `sha256` is the file's digest when the caller computed it (the reader's
     otherwise). A document already stored is returned unchanged without a
-    write.
+    write; `checked` says the caller has just found the digest unknown.
+    `cache` is the run's (a new one by default); it is reset when the
+    document fails.
     """
     digest = sha256 or read.sha256
-    known = SourceDocument.objects.filter(sha256=digest).first()
-    if known is not None:
-        return StoredDocument("unchanged", known)
-    with transaction.atomic():
-        return _store_new(read, extract, path=path, digest=digest)
+    if not checked:
+        known = SourceDocument.objects.filter(sha256=digest).first()
+        if known is not None:
+            return StoredDocument("unchanged", known)
+    cache = RunCache() if cache is None else cache
+    try:
+        with transaction.atomic():
+            return _store_new(read, extract, path=path, digest=digest, cache=cache)
+    except BaseException:
+        cache.reset()  # it may hold rows the rollback undid
+        raise
 
 
 def _store_new(
-    read: ReadDocument, extract: dict[str, Any], *, path: str, digest: str
+    read: ReadDocument, extract: dict[str, Any], *, path: str, digest: str, cache: RunCache
 ) -> StoredDocument:
     warnings: list[str] = []
     schema = values.text(extract.get("schema"))
@@ -72,12 +86,12 @@ def _store_new(
     meetings = [dict(m) for m in values.dicts(extract.get("meetings"))]
     agendas = [dict(a) for a in values.dicts(extract.get("agendas"))]
     records = values.dicts(extract.get("decision_records"))
-    _fill_missing_bodies(meetings + agendas, warnings)
+    _fill_missing_bodies(meetings + agendas, warnings, cache.bodies)
 
     kind = _kind(meetings, agendas, records)
-    key = _publication_key(kind, meetings, agendas, records)
+    key = _publication_key(kind, meetings, agendas, records, cache.bodies)
     replaced = _earlier_versions(read.name, key, digest)
-    ensure_standard_posts()
+    cache.lookups.posts.ensure_standard()
     document = SourceDocument.objects.create(
         name=read.name[:255],
         path=path[:1000],
@@ -91,10 +105,11 @@ def _store_new(
         supersedes=replaced[0] if replaced else None,
         extras={"reader_warnings": list(read.warnings)} if read.warnings else {},
     )
-    SourceDocument.objects.filter(pk__in=[d.pk for d in replaced]).update(
-        status=SourceDocument.Status.SUPERSEDED
-    )
-    ctx = StoreContext(document=document, read=read, warnings=warnings)
+    if replaced:
+        SourceDocument.objects.filter(pk__in=[d.pk for d in replaced]).update(
+            status=SourceDocument.Status.SUPERSEDED
+        )
+    ctx = StoreContext(document=document, read=read, run=cache, warnings=warnings)
     agenda_role = (
         MeetingDocument.Role.PACK
         if kind == SourceDocument.Kind.PACK
@@ -116,13 +131,17 @@ def _store_new(
         warnings=ctx.warnings,
         replaced=replaced,
         withdrawn=withdrawn,
+        people=frozenset(ctx.people),
+        people_created=frozenset(ctx.people_created),
     )
 
 
-def _fill_missing_bodies(entries: list[dict[str, Any]], warnings: list[str]) -> None:
+def _fill_missing_bodies(
+    entries: list[dict[str, Any]], warnings: list[str], directory: BodyDirectory
+) -> None:
     """A meeting without a body takes the document's only body, when there is exactly one."""
     names = {values.text(e.get("body")) for e in entries if values.text(e.get("body"))}
-    bodies = {resolve_body(n, create=False) or n for n in names}
+    bodies = {directory.resolve(n, create=False) or n for n in names}
     if len(bodies) != 1:
         return
     only = next(iter(names))
@@ -142,7 +161,9 @@ def _kind(meetings: list, agendas: list, records: list) -> str:
     return SourceDocument.Kind.OTHER
 
 
-def _publication_key(kind: str, meetings: list, agendas: list, records: list) -> str:
+def _publication_key(
+    kind: str, meetings: list, agendas: list, records: list, directory: BodyDirectory
+) -> str:
     """What the document publishes, so a corrected file with another name still replaces it.
 
     Only a document about one thing has a key: the agenda (or pack) of one
@@ -150,7 +171,7 @@ def _publication_key(kind: str, meetings: list, agendas: list, records: list) ->
     """
 
     def meeting_key(prefix: str, entry: dict[str, Any]) -> str:
-        body = resolve_body(values.text(entry.get("body")))
+        body = directory.resolve(values.text(entry.get("body")))
         date = values.iso_date(entry.get("date"))
         return f"{prefix}|{body.slug}|{date.isoformat()}" if body and date else ""
 

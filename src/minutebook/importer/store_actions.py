@@ -7,13 +7,13 @@ from typing import Any
 
 from minutebook.actions.carry import (
     LogEntry,
+    MeetingLog,
     action_status,
-    link_log_entry_to_action,
     reference_key,
     similarity,
+    waiting_actions,
 )
 from minutebook.actions.models import Action
-from minutebook.core.models import save_changed
 from minutebook.core.text import fold
 from minutebook.importer import values
 from minutebook.importer.context import StoreContext
@@ -37,17 +37,18 @@ def store_new_actions(
     items: ItemIndex,
     pool: CandidatePool,
     span: tuple[int, int] | None,
-) -> None:
+) -> list[Action]:
     """Store the actions a meeting raised, merged with what is already known of them.
 
     Known are: the meeting's own actions from an earlier version of its
     minutes, and actions first met in a later meeting's log that cite this
     meeting. The same item and text is the same action; failing that, the
     closest text at the same item (a corrected typo, a log's paraphrase).
+    Returns the waiting actions left unmatched, for `adopt_waiting_actions`.
     """
-    known = list(Action.objects.filter(raised_at=meeting)) + list(
-        Action.objects.filter(body=meeting.body, raised_on=meeting.date, raised_at__isnull=True)
-    )
+    own = [] if ctx.fresh(meeting, "actions") else list(Action.objects.filter(raised_at=meeting))
+    waiting = waiting_actions(meeting) if ctx.run.may_have_waiting_actions(meeting) else []
+    known = own + waiting
     wanted = [
         (data, values.text(data.get("text")), values.text(data.get("item"), 50))
         for data in actions
@@ -84,13 +85,15 @@ def store_new_actions(
         if key and len(left) == 1 and wanting == [index]:
             matched[index] = left[0]
             used.add(left[0].pk)
+    created: list[Action] = []
     for index, (data, text, raw_item) in enumerate(wanted):
         owner_text = values.text(data.get("owner"), 255) or _owner_from_text(text, meeting, pool)
         due_text = values.text(data.get("due"), 255)
+        raised_under = find_item(items, raw_item)
         new = {
-            "raised_at": meeting,
+            "raised_at_id": meeting.pk,
             "raised_on": meeting.date,
-            "raised_under": find_item(items, raw_item),
+            "raised_under_id": raised_under.pk if raised_under else None,
             "raw_item": raw_item,
             "item_key": item_key(raw_item),
             "text": text,
@@ -103,12 +106,16 @@ def store_new_actions(
             new.update(reference=reference, reference_key=reference_key(reference))
         action = matched.get(index)
         if action is None:
-            action = Action.objects.create(body=meeting.body, **new)
+            action = Action(body=meeting.body, **new)
+            created.append(action)
         else:
-            save_changed(action, new)
+            ctx.changed(action, new)
         ctx.cite(action, ctx.span(data, span), confidence=data.get("confidence"))
         if owner_text:
             link_person(ctx, action, "owner", owner_text, meeting, pool)
+    Action.objects.bulk_create(created)
+    ctx.write()
+    return [a for a in waiting if a.pk not in used]
 
 
 def _owner_from_text(text: str, meeting: Meeting, pool: CandidatePool) -> str:
@@ -128,22 +135,39 @@ def store_action_log(
     ctx: StoreContext, meeting: Meeting, entries: list[dict[str, Any]], span: tuple[int, int] | None
 ) -> None:
     """Each log entry becomes this meeting's update on the action it continues."""
-    for data in entries:
-        entry = LogEntry(
-            reference=values.text(data.get("ref"), 50),
-            item=values.text(data.get("item"), 50),
-            meeting_date=values.iso_date(data.get("meeting_date")),
-            text=values.text(data.get("text")),
-            update=values.text(data.get("update")),
-            status=action_status(values.text(data.get("status"))),
+    if not entries:
+        return
+    log = MeetingLog(
+        meeting.body,
+        meeting,
+        unplaced=ctx.run.unplaced_actions(meeting.body),
+        fresh=ctx.fresh(meeting, "action_updates"),
+    )
+    read = [
+        (
+            data,
+            LogEntry(
+                reference=values.text(data.get("ref"), 50),
+                item=values.text(data.get("item"), 50),
+                meeting_date=values.iso_date(data.get("meeting_date")),
+                text=values.text(data.get("text")),
+                update=values.text(data.get("update")),
+                status=action_status(values.text(data.get("status"))),
+            ),
         )
-        if not (entry.reference or entry.text or entry.update):
-            continue
+        for data in entries
+    ]
+    read = [(data, e) for data, e in read if e.reference or e.text or e.update]
+    log.prefetch([entry for _, entry in read])
+    for data, entry in read:
         if entry.meeting_date and entry.meeting_date > meeting.date:
             ctx.warn(
                 f"action log of {meeting}: entry {entry.reference or entry.text[:40]!r} cites a later meeting"
             )
-        action, update, _ = link_log_entry_to_action(meeting.body, meeting, entry)
+        linked = log.link(entry)
+        ctx.merged |= linked.merged
+        ctx.run.note_action(linked.action)
         entry_span = ctx.span(data, span)
-        ctx.cite(action, entry_span, confidence=data.get("confidence"))
-        ctx.cite(update, entry_span, confidence=data.get("confidence"))
+        ctx.cite(linked.action, entry_span, confidence=data.get("confidence"))
+        ctx.cite(linked.update, entry_span, confidence=data.get("confidence"))
+    log.finish()

@@ -6,7 +6,7 @@ from typing import Any
 
 from minutebook.core.models import save_changed
 from minutebook.core.text import fold
-from minutebook.decisions.link import decision_for, link_waiting_citations
+from minutebook.decisions.link import decisions_for, link_waiting_citations
 from minutebook.decisions.models import Decision, DecisionCitation, DecisionExemptPart
 from minutebook.decisions.numbers import parse_decision_number
 from minutebook.importer import values
@@ -50,20 +50,28 @@ def store_decision_record(ctx: StoreContext, data: dict[str, Any]) -> Decision |
         if values.iso_date(data.get(key)):
             new[field] = values.iso_date(data.get(key))
     if signed_by_text:
-        match = resolve_person_at(signed_by_text, date)
+        match = resolve_person_at(signed_by_text, date, lookups=ctx.run.lookups)
         if match.sure is not None:
-            new["signed_by"] = match.sure
+            new["signed_by_id"] = match.sure.pk
             ctx.note_person(match.sure)
-    decision = Decision.objects.filter(number_key=number.key).first()
+    decision = Decision.objects.filter(number_key=number.key).order_by().first()
+    created = decision is None
     if decision is None:
         decision = Decision.objects.create(number_key=number.key, **new)
     else:
         save_changed(decision, new)
     exempt = values.text(data.get("exempt"))
     if exempt:
-        DecisionExemptPart.objects.update_or_create(decision=decision, defaults={"text": exempt})
+        part = None if created else DecisionExemptPart.objects.filter(decision=decision).first()
+        if part is None:
+            DecisionExemptPart.objects.create(decision=decision, text=exempt)
+        elif part.text != exempt:
+            part.text = exempt
+            part.save(update_fields=["text"])
     ctx.cite(decision, ctx.span(data, None), confidence=data.get("confidence"))
-    link_waiting_citations(decision)
+    waiting, bare_waiting = ctx.run.waiting_citations(decision)
+    if waiting:
+        link_waiting_citations(decision, bare_waiting=bare_waiting)
     return decision
 
 
@@ -75,31 +83,47 @@ def store_decision_citations(
     span: tuple[int, int] | None,
 ) -> None:
     """Decisions the minutes record or cite; a number links to its record now or when it arrives."""
-    existing = {(c.number_key, fold(c.text)[:200]): c for c in meeting.decision_citations.all()}
+    cited = []
     for data in decisions:
         printed = values.text(data.get("number"), 100)
         text = values.text(data.get("text"))
-        if not printed and not text:
-            continue
-        number = parse_decision_number(printed) or parse_decision_number(text)
+        if printed or text:
+            number = parse_decision_number(printed) or parse_decision_number(text)
+            cited.append((data, printed, text, number))
+    if not cited:
+        return
+    existing: dict[tuple[str, str], DecisionCitation] = {}
+    if not ctx.fresh(meeting, "decision_citations"):
+        existing = {
+            (c.number_key, fold(c.text)[:200]): c for c in meeting.decision_citations.order_by("pk")
+        }
+    known = decisions_for([number for *_, number in cited])
+    created: list[DecisionCitation] = []
+    for data, printed, text, number in cited:
         key = number.key if number else ""
         raw_item = values.text(data.get("item"), 50)
+        item = find_item(items, raw_item)
+        decision = known.get(number) if number else None
         new = {
             "raw_number": printed,
             "number_key": key,
             "year": number.year if number else None,
             "sequence": number.sequence if number else None,
             "raw_item": raw_item,
-            "item": find_item(items, raw_item),
+            "item_id": item.pk if item else None,
             "text": text,
-            "decision": decision_for(number),
+            "decision_id": decision.pk if decision else None,
         }
         citation = existing.get((key, fold(text)[:200]))
         if citation is None:
-            citation = DecisionCitation.objects.create(meeting=meeting, **new)
+            citation = DecisionCitation(meeting=meeting, **new)
+            created.append(citation)
             existing[(key, fold(text)[:200])] = citation
         else:
-            if citation.decision_id and new["decision"] is None:
-                new.pop("decision")
-            save_changed(citation, new)
+            if citation.decision_id and new["decision_id"] is None:
+                new.pop("decision_id")
+            ctx.changed(citation, new)
         ctx.cite(citation, ctx.span(data, span), confidence=data.get("confidence"))
+        ctx.run.note_citation(citation)
+    DecisionCitation.objects.bulk_create(created)
+    ctx.write()

@@ -7,9 +7,9 @@ one `AgendaItem`, found by the meeting and the folded number.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from minutebook.core.models import save_changed
 from minutebook.core.text import fold
 from minutebook.importer import values
 from minutebook.importer.context import StoreContext
@@ -48,18 +48,26 @@ def store_items(
     span: tuple[int, int] | None,
     *,
     from_minutes: bool,
-    pool: CandidatePool | None = None,
+    pool: CandidatePool | Callable[[], CandidatePool] | None = None,
 ) -> ItemIndex:
     """Store the items of one agenda or set of minutes; return every item of the meeting by key.
 
     The minutes' title wins over the agenda's (it is the record of what was
-    taken); the agenda alone gives presenter and pages.
+    taken); the agenda alone gives presenter and pages. `pool` may be given
+    as a function, called when a presenter is first resolved.
     """
-    index: ItemIndex = {item_merge_key(i.number, i.title): i for i in meeting.items.all()}
+    index: ItemIndex = {}
     paragraphs: dict[int, list[MinuteParagraph]] = {}
-    if from_minutes:
-        for paragraph in MinuteParagraph.objects.filter(item__meeting=meeting):
-            paragraphs.setdefault(paragraph.item_id, []).append(paragraph)
+    if not ctx.fresh(meeting, "items"):
+        index = {
+            item_merge_key(i.number, i.title): i for i in meeting.items.order_by("order", "pk")
+        }
+        if from_minutes:
+            known = MinuteParagraph.objects.filter(item__meeting=meeting).order_by("order", "pk")
+            for paragraph in known:
+                paragraphs.setdefault(paragraph.item_id, []).append(paragraph)
+    created: list[AgendaItem] = []
+    new_paragraphs: list[MinuteParagraph] = []
     for order, data in enumerate(items, start=1):
         number = values.text(data.get("number"), 30)
         title = values.text(data.get("title"))
@@ -76,9 +84,11 @@ def store_items(
         presenter = values.text(data.get("presenter"), 255)
         if presenter:
             new["presenter"] = presenter
+            if callable(pool):
+                pool = pool()
             match = resolve_person_at(presenter, meeting.date, pool, body=meeting.body)
             if match.sure is not None:
-                new["presenter_person"] = match.sure
+                new["presenter_person_id"] = match.sure.pk
                 ctx.note_person(match.sure)
         pages = values.text(data.get("pages"), 50)
         if pages:
@@ -91,21 +101,26 @@ def store_items(
         if item is None or not from_minutes or item.order == 0:
             new["order"] = order
         if item is None:
-            item = AgendaItem.objects.create(meeting=meeting, **new)
+            item = AgendaItem(meeting=meeting, **new)
+            created.append(item)
             index[key] = item
         else:
-            save_changed(item, new)
+            ctx.changed(item, new)
         item_span = ctx.span(data, span)
         ctx.cite(item, item_span, confidence=data.get("confidence"))
         if from_minutes:
             _store_paragraphs(
                 ctx,
                 item,
-                paragraphs.get(item.pk, []),
+                paragraphs.get(item.pk, []) if item.pk is not None else [],
                 values.dicts(data.get("paragraphs")),
                 item_span,
+                new_paragraphs,
             )
-    _link_parents(index)
+    AgendaItem.objects.bulk_create(created)
+    _link_parents(ctx, index)
+    MinuteParagraph.objects.bulk_create(new_paragraphs)
+    ctx.write()
     return index
 
 
@@ -127,7 +142,7 @@ def _parent_key(key: str) -> str:
     return ""
 
 
-def _link_parents(index: ItemIndex) -> None:
+def _link_parents(ctx: StoreContext, index: ItemIndex) -> None:
     """ "10.6" belongs to "10" when the meeting has both."""
     for key, item in index.items():
         if key.startswith("t:"):
@@ -136,7 +151,7 @@ def _link_parents(index: ItemIndex) -> None:
         parent = index.get(parent_key) if parent_key else None
         if parent is not None and item.parent_id != parent.pk:
             item.parent = parent
-            item.save(update_fields=["parent", "updated_at"])
+            ctx.save_later(item, ["parent"])
 
 
 def _store_paragraphs(
@@ -145,12 +160,14 @@ def _store_paragraphs(
     known: list[MinuteParagraph],
     paragraphs: list[dict[str, Any]],
     span: tuple[int, int] | None,
+    created: list[MinuteParagraph],
 ) -> None:
-    """Merge an item's paragraphs by number (or position when unnumbered); new ones in one insert."""
+    """Merge an item's paragraphs by number (or position when unnumbered); new ones join
+    `created`, inserted with the other items' in one insert."""
     existing: dict[str, MinuteParagraph] = {}
     for paragraph in sorted(known, key=lambda p: p.order):  # the keys they were stored under
         existing[_paragraph_key(paragraph.number, paragraph.order, set(existing))] = paragraph
-    created: list[tuple[MinuteParagraph, tuple[int, int] | None]] = []
+    new_here: list[tuple[MinuteParagraph, tuple[int, int] | None]] = []
     seen: set[str] = set()
     for order, data in enumerate(paragraphs, start=1):
         text = values.text(data.get("text"))
@@ -164,12 +181,12 @@ def _store_paragraphs(
         if paragraph is None:
             paragraph = MinuteParagraph(item=item, **new)
             existing[key] = paragraph
-            created.append((paragraph, ctx.span(data, span)))
+            new_here.append((paragraph, ctx.span(data, span)))
         else:
-            save_changed(paragraph, new)
+            ctx.changed(paragraph, new)
             ctx.cite(paragraph, ctx.span(data, span))
-    MinuteParagraph.objects.bulk_create([p for p, _ in created])
-    for paragraph, paragraph_span in created:
+    for paragraph, paragraph_span in new_here:
+        created.append(paragraph)
         ctx.cite(paragraph, paragraph_span)
 
 

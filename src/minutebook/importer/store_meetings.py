@@ -7,10 +7,11 @@ meet on the date, and each is attached with its role.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from minutebook.actions.carry import adopt_waiting_actions
-from minutebook.bodies.resolve import resolve_body
+from minutebook.bodies.models import Body
 from minutebook.core.models import save_changed
 from minutebook.core.text import fold
 from minutebook.importer import values
@@ -24,11 +25,11 @@ from minutebook.meetings.models import Declaration, Meeting, MeetingDocument, Mi
 from minutebook.people.resolve import CandidatePool
 
 
-def find_or_create_meeting(
+def meeting_key(
     ctx: StoreContext, body_name: Any, date_value: Any, *, what: str
-) -> Meeting | None:
-    """The meeting of the named body on the date, created when new; None (with a warning) when
-    the paper gives no body or no date to know it by."""
+) -> tuple[Body, datetime.date] | None:
+    """The body and date a paper's meeting is known by; None (with a warning) when the paper
+    gives no body or no date."""
     date = values.iso_date(date_value)
     name = values.text(body_name)
     if date is None or not name:
@@ -37,42 +38,60 @@ def find_or_create_meeting(
             f"{what} without a {missing} (body {name or '?'}, date {date_value or '?'}): not stored"
         )
         return None
-    body = resolve_body(name)
-    meeting, created = Meeting.objects.get_or_create(body=body, date=date)
-    if created:
-        link_waiting_approvals(meeting)
+    return ctx.run.bodies.resolve(name), date
+
+
+def find_meeting(body: Body, date: datetime.date) -> Meeting | None:
+    meeting = Meeting.objects.filter(body=body, date=date).order_by().first()
+    if meeting is not None:
+        meeting.body = body
     return meeting
 
 
-def attach_document(ctx: StoreContext, meeting: Meeting, role: str) -> None:
-    MeetingDocument.objects.get_or_create(meeting=meeting, document=ctx.document, role=role)
+def create_meeting(ctx: StoreContext, body: Body, date: datetime.date, **fields: Any) -> Meeting:
+    """A new meeting with what the paper says of it; approvals waiting for it now point at it."""
+    meeting = Meeting.objects.create(body=body, date=date, **fields)
+    ctx.created_meeting(meeting)
+    link_waiting_approvals(meeting)
+    return meeting
 
 
 def store_minutes(ctx: StoreContext, data: dict[str, Any]) -> Meeting | None:
     """Store one set of minutes and everything in it; people first, so later mentions resolve."""
-    meeting = find_or_create_meeting(ctx, data.get("body"), data.get("date"), what="minutes")
-    if meeting is None:
+    key = meeting_key(ctx, data.get("body"), data.get("date"), what="minutes")
+    if key is None:
         return None
     span = ctx.span(data, None)
     next_meeting = data.get("next_meeting") if isinstance(data.get("next_meeting"), dict) else {}
-    new: dict[str, Any] = {"status": Meeting.Status.HELD}
     printed_status = values.text(data.get("status")).lower()
-    if printed_status == "approved" or meeting.approvals.exists():
-        new["minutes_status"] = Meeting.MinutesStatus.APPROVED
-    elif printed_status == "draft" or not meeting.minutes_status:
-        new["minutes_status"] = Meeting.MinutesStatus.DRAFT
-    new.update(
-        _known(
-            start_time=values.clock_time(data.get("start_time")),
-            end_time=values.clock_time(data.get("end_time")),
-            location=values.text(data.get("location"), 500),
-            next_meeting_date=values.iso_date(next_meeting.get("date")),
-            next_meeting_time=values.clock_time(next_meeting.get("time")),
-            next_meeting_location=values.text(next_meeting.get("location"), 500),
-        )
+    known = _known(
+        start_time=values.clock_time(data.get("start_time")),
+        end_time=values.clock_time(data.get("end_time")),
+        location=values.text(data.get("location"), 500),
+        next_meeting_date=values.iso_date(next_meeting.get("date")),
+        next_meeting_time=values.clock_time(next_meeting.get("time")),
+        next_meeting_location=values.text(next_meeting.get("location"), 500),
     )
-    save_changed(meeting, new)
-    attach_document(ctx, meeting, MeetingDocument.Role.MINUTES)
+    meeting = find_meeting(*key)
+    if meeting is None:
+        # Approvals linked on creation make the minutes approved, as they would a known meeting's.
+        status = Meeting.MinutesStatus.APPROVED if printed_status == "approved" else ""
+        meeting = create_meeting(
+            ctx,
+            *key,
+            status=Meeting.Status.HELD,
+            minutes_status=status or Meeting.MinutesStatus.DRAFT,
+            **known,
+        )
+    else:
+        new: dict[str, Any] = {"status": Meeting.Status.HELD}
+        if printed_status == "approved" or meeting.approvals.exists():
+            new["minutes_status"] = Meeting.MinutesStatus.APPROVED
+        elif printed_status == "draft" or not meeting.minutes_status:
+            new["minutes_status"] = Meeting.MinutesStatus.DRAFT
+        new.update(known)
+        save_changed(meeting, new)
+    ctx.attach(meeting, MeetingDocument.Role.MINUTES)
     ctx.cite(meeting, span)
 
     pool = store_attendance(ctx, meeting, data, span)
@@ -81,8 +100,8 @@ def store_minutes(ctx: StoreContext, data: dict[str, Any]) -> Meeting | None:
     )
     _store_declarations(ctx, meeting, values.dicts(data.get("declarations")), items, pool, span)
     _store_approvals(ctx, meeting, data.get("previous_minutes_approved"), span)
-    store_new_actions(ctx, meeting, values.dicts(data.get("actions")), items, pool, span)
-    adopt_waiting_actions(meeting, items)
+    waiting = store_new_actions(ctx, meeting, values.dicts(data.get("actions")), items, pool, span)
+    adopt_waiting_actions(meeting, items, waiting)
     store_action_log(ctx, meeting, values.dicts(data.get("action_log")), span)
     store_recommendations(ctx, meeting, values.dicts(data.get("recommendations")), items, span)
     store_decision_citations(ctx, meeting, values.dicts(data.get("decisions")), items, span)
@@ -91,18 +110,20 @@ def store_minutes(ctx: StoreContext, data: dict[str, Any]) -> Meeting | None:
 
 def store_agenda(ctx: StoreContext, data: dict[str, Any], role: str) -> Meeting | None:
     """Store one agenda: the meeting (scheduled, unless already held) and its items."""
-    meeting = find_or_create_meeting(ctx, data.get("body"), data.get("date"), what="agenda")
-    if meeting is None:
+    key = meeting_key(ctx, data.get("body"), data.get("date"), what="agenda")
+    if key is None:
         return None
     span = ctx.span(data, None)
-    save_changed(
-        meeting,
-        _known(
-            start_time=values.clock_time(data.get("time") or data.get("start_time")),
-            location=values.text(data.get("location"), 500),
-        ),
+    known = _known(
+        start_time=values.clock_time(data.get("time") or data.get("start_time")),
+        location=values.text(data.get("location"), 500),
     )
-    attach_document(ctx, meeting, role)
+    meeting = find_meeting(*key)
+    if meeting is None:
+        meeting = create_meeting(ctx, *key, **known)
+    else:
+        save_changed(meeting, known)
+    ctx.attach(meeting, role)
     ctx.cite(meeting, span)
     items = store_items(
         ctx,
@@ -110,9 +131,9 @@ def store_agenda(ctx: StoreContext, data: dict[str, Any], role: str) -> Meeting 
         values.dicts(data.get("items")),
         span,
         from_minutes=False,
-        pool=meeting_pool(meeting),
+        pool=lambda: meeting_pool(meeting, ctx.run.lookups),
     )
-    adopt_waiting_actions(meeting, items)
+    adopt_waiting_actions(meeting, items, None if ctx.run.may_have_waiting_actions(meeting) else [])
     return meeting
 
 
@@ -138,7 +159,14 @@ def _store_declarations(
     pool: CandidatePool,
     span: tuple[int, int] | None,
 ) -> None:
-    existing = {(fold(d.raw_name), fold(d.text)[:200]): d for d in meeting.declarations.all()}
+    if not declarations:
+        return
+    existing: dict[tuple[str, str], Declaration] = {}
+    if not ctx.fresh(meeting, "declarations"):
+        existing = {
+            (fold(d.raw_name), fold(d.text)[:200]): d for d in meeting.declarations.order_by("pk")
+        }
+    created: list[Declaration] = []
     for data in declarations:
         text = values.text(data.get("text"))
         name = values.text(data.get("name"), 255)
@@ -146,26 +174,31 @@ def _store_declarations(
             continue
         raw_item = values.text(data.get("item"), 100)
         key = (fold(name), fold(text)[:200])
+        item = find_item(items, raw_item)
         new = {
             "raw_name": name,
             "raw_item": raw_item,
             "text": text,
-            "item": find_item(items, raw_item),
+            "item_id": item.pk if item else None,
         }
         declaration = existing.get(key)
         if declaration is None:
-            declaration = Declaration.objects.create(meeting=meeting, **new)
+            declaration = Declaration(meeting=meeting, **new)
+            created.append(declaration)
             existing[key] = declaration
         else:
-            save_changed(declaration, new)
+            ctx.changed(declaration, new)
         ctx.cite(declaration, ctx.span(data, span))
         link_person(ctx, declaration, "person", name, meeting, pool)
+    Declaration.objects.bulk_create(created)
+    ctx.write()
 
 
 def _store_approvals(
     ctx: StoreContext, meeting: Meeting, dates: Any, span: tuple[int, int] | None
 ) -> None:
     """ "The minutes of 28 July were approved": one append-only row per approved meeting."""
+    given: dict[datetime.date, MinutesApproval] | None = None
     for value in dates if isinstance(dates, list) else []:
         date = values.iso_date(value)
         if date is None:
@@ -174,11 +207,18 @@ def _store_approvals(
         if date >= meeting.date:
             ctx.warn(f"minutes of {meeting}: approval of later minutes ({date}) skipped")
             continue
-        earlier = Meeting.objects.filter(body=meeting.body, date=date).first()
-        approval, created = MinutesApproval.objects.get_or_create(
-            approved_at=meeting, minutes_of_date=date, defaults={"minutes_of": earlier}
-        )
-        if not created and earlier is not None and approval.minutes_of_id is None:
+        earlier = Meeting.objects.filter(body=meeting.body, date=date).order_by().first()
+        if given is None:
+            given = {}
+            if not ctx.fresh(meeting, "approvals_given"):
+                given = {a.minutes_of_date: a for a in meeting.approvals_given.order_by()}
+        approval = given.get(date)
+        if approval is None:
+            approval = MinutesApproval.objects.create(
+                approved_at=meeting, minutes_of_date=date, minutes_of=earlier
+            )
+            given[date] = approval
+        elif earlier is not None and approval.minutes_of_id is None:
             save_changed(approval, {"minutes_of": earlier})
         if earlier is not None:
             save_changed(earlier, {"minutes_status": Meeting.MinutesStatus.APPROVED})

@@ -12,25 +12,24 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
+from django.db.models import Q
 
-from minutebook.bodies.resolve import is_body_role, resolve_post, role_key, split_role
-from minutebook.core.models import save_changed
+from minutebook.bodies.resolve import is_body_role, role_key, split_role
 from minutebook.importer import values
 from minutebook.importer.context import StoreContext
 from minutebook.meetings.models import Attendance, Meeting
-from minutebook.people.memberships import record_sighting
 from minutebook.people.models import Person
 from minutebook.people.names import name_key
 from minutebook.people.resolve import (
     MEMBER_WINDOW,
     CandidatePool,
+    Lookups,
     PersonMatch,
     add_names,
-    candidates_at,
+    candidate_ids_at,
     create_person,
     resolve_person_at,
 )
-from minutebook.people.review import record_doubtful_match
 
 _LISTS = (
     ("present", Attendance.Kind.PRESENT),
@@ -39,25 +38,33 @@ _LISTS = (
 )
 
 
-def meeting_pool(meeting: Meeting) -> CandidatePool:
+def meeting_pool(meeting: Meeting, lookups: Lookups | None = None) -> CandidatePool:
     """The people a name at this meeting may mean: its attendance, the body's members, and
     whoever attended the body's meetings around the date (officers have no membership)."""
-    around = Person.objects.filter(
-        attendance__meeting__body=meeting.body,
-        attendance__meeting__date__range=(
-            meeting.date - MEMBER_WINDOW,
-            meeting.date + MEMBER_WINDOW,
-        ),
-    ).distinct()
-    return CandidatePool.of([*around, *candidates_at(meeting.date, meeting.body)])
+    around = Attendance.objects.filter(
+        meeting__body=meeting.body,
+        meeting__date__range=(meeting.date - MEMBER_WINDOW, meeting.date + MEMBER_WINDOW),
+        person__isnull=False,
+    ).values("person_id")
+    seated = candidate_ids_at(meeting.date, meeting.body)
+    people = Person.objects.filter(Q(pk__in=around) | Q(pk__in=seated)).order_by()
+    return CandidatePool.of(people, lookups)
 
 
 def store_attendance(
     ctx: StoreContext, meeting: Meeting, data: dict[str, Any], span: tuple[int, int] | None
 ) -> CandidatePool:
-    """Store who was present, in attendance, apologised or substituted; return the candidate pool."""
-    pool = meeting_pool(meeting)
-    existing = {(a.kind, a.name_key): a for a in meeting.attendance.all()}
+    """Store who was present, in attendance, apologised or substituted; return the candidate pool.
+
+    New rows are inserted together at the end, and so are the seats the rows
+    tell about; the pool is what later mentions in the minutes resolve against.
+    """
+    lookups = ctx.run.lookups
+    pool = meeting_pool(meeting, lookups)
+    existing: dict[tuple[str, str], Attendance] = {}
+    if not ctx.fresh(meeting, "attendance"):
+        existing = {(a.kind, a.name_key): a for a in meeting.attendance.order_by("pk")}
+    created: list[Attendance] = []
     seen: set[tuple[str, str]] = set()
     entries: list[tuple[str, dict[str, Any]]] = [
         (kind, entry) for key, kind in _LISTS for entry in values.dicts(data.get(key))
@@ -71,15 +78,9 @@ def store_attendance(
             continue
         seen.add((kind, key))
         match = _identify(name, role, meeting, pool)
-        person = match.sure
-        if person is None and name and match.person is None:
-            person = create_person(name)
-        elif person is not None and name:
-            add_names(person, name)
-        if person is not None:
-            pool.add(person)  # "NH" later in the minutes may mean this attendee
+        person = _person_for(ctx, match, name, pool)
         row_values = {
-            "person": person,
+            "person_id": person.pk if person is not None else None,
             "raw_name": name,
             "role": role,
             "organisation": values.text(entry.get("organisation"), 255)
@@ -89,30 +90,31 @@ def store_attendance(
         }
         row = existing.get((kind, key))
         if row is None:
-            row = Attendance.objects.create(
-                meeting=meeting, kind=kind, name_key=key[:255], **row_values
-            )
+            row = Attendance(meeting=meeting, kind=kind, name_key=key[:255], **row_values)
+            created.append(row)
         else:
             if row.person_id and person is None:
-                row_values.pop("person")  # a person confirmed in review stays confirmed
-            save_changed(row, row_values)
+                row_values.pop("person_id")  # a person confirmed in review stays confirmed
+            ctx.changed(row, row_values)
         entry_span = ctx.span(entry, span)
         ctx.cite(row, entry_span)
         ctx.note_person(person)
         if match.doubtful:
-            record_doubtful_match(
+            ctx.doubtful(
                 row,
                 "person",
                 name or role,
                 match,
                 on_date=meeting.date,
                 context=f"{row.get_kind_display()} at {meeting}",
-                document=ctx.document,
             )
         if row.substitute_for_raw:
             link_person(ctx, row, "substitute_for", row.substitute_for_raw, meeting, pool)
         if person is not None:
             _record_seats(ctx, person, kind, role, row.organisation, meeting, entry_span)
+    Attendance.objects.bulk_create(created)
+    ctx.write()
+    lookups.seats.flush()
     return pool
 
 
@@ -120,6 +122,33 @@ def _identify(name: str, role: str, meeting: Meeting, pool: CandidatePool) -> Pe
     if name:
         return resolve_person_at(name, meeting.date, pool)
     return resolve_person_at(f"the {role}", meeting.date, pool)
+
+
+def _person_for(
+    ctx: StoreContext, match: PersonMatch, name: str, pool: CandidatePool
+) -> Person | None:
+    """The person an attendance row is: the sure match (learning this printing of their name),
+    or someone new when the name matched no one; a candidate for the names that follow
+    ("NH" later in the minutes may mean this attendee)."""
+    person = match.sure
+    if person is None and name and match.person is None:
+        forms: set[tuple[str, str]] = set()
+        person = create_person(name, stored=forms)
+        ctx.note_created(person)
+        pool.add(person, forms)
+    elif person is not None and name:
+        known = person in pool.people
+        pool.add(person)
+        before = set(pool.stored[person.pk])
+        if add_names(person, name, stored=pool.stored[person.pk]):
+            ctx.run.lookups.seats.refresh_person(person)
+        if not known:
+            # A person new to the pool is matched on every form stored, this one's too.
+            for key, kind in pool.stored[person.pk] - before:
+                pool.keys.setdefault(kind, {}).setdefault(key, []).append(person)
+    elif person is not None:
+        pool.add(person)
+    return person
 
 
 def _record_seats(
@@ -132,14 +161,18 @@ def _record_seats(
     span: tuple[int, int] | None,
 ) -> None:
     """What an attendance row tells about seats: the post in the role, the place on the body."""
-    post = resolve_post(role, organisation) if role else None
+    lookups = ctx.run.lookups
+    post = lookups.posts.resolve(role, organisation) if role else None
     if post is not None:
-        ctx.cite(record_sighting(person, meeting.date, post=post, role=role), span)
+        ctx.cite(lookups.seats.record_sighting(person, meeting.date, post=post, role=role), span)
     if kind in (Attendance.Kind.PRESENT, Attendance.Kind.SUBSTITUTE) or (
         role and is_body_role(role)
     ):
         body_role = role if role and is_body_role(role) else "member"
-        ctx.cite(record_sighting(person, meeting.date, body=meeting.body, role=body_role), span)
+        seat = lookups.seats.record_sighting(
+            person, meeting.date, body=meeting.body, role=body_role
+        )
+        ctx.cite(seat, span)
 
 
 def link_person(
@@ -153,7 +186,8 @@ def link_person(
     """Resolve `printed` at the meeting and fill `fact.<field_name>`; list a doubtful match for review.
 
     A person already linked (for example confirmed in review) is kept when
-    the name no longer resolves surely.
+    the name no longer resolves surely. A stored fact is saved by the step's
+    next `ctx.write()`, a new one when it is inserted.
     """
     if not printed:
         return None
@@ -161,16 +195,16 @@ def link_person(
     person = match.sure
     if person is not None and getattr(fact, f"{field_name}_id") != person.pk:
         setattr(fact, field_name, person)
-        fact.save(update_fields=[field_name, "updated_at"])
+        if fact.pk is not None:
+            ctx.save_later(fact, [field_name])
     if match.doubtful:
-        record_doubtful_match(
+        ctx.doubtful(
             fact,
             field_name,
             printed,
             match,
             on_date=meeting.date,
             context=f"{fact._meta.verbose_name} at {meeting}",
-            document=ctx.document,
         )
     ctx.note_person(person)
     return person

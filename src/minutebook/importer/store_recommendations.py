@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from minutebook.bodies.resolve import find_posts
-from minutebook.core.models import save_changed
 from minutebook.core.text import fold
 from minutebook.importer import values
 from minutebook.importer.context import StoreContext
@@ -21,27 +19,36 @@ def store_recommendations(
     items: ItemIndex,
     span: tuple[int, int] | None,
 ) -> None:
-    existing = {fold(r.text)[:300]: r for r in meeting.recommendations.all()}
+    if not recommendations:
+        return
+    existing: dict[str, Recommendation] = {}
+    if not ctx.fresh(meeting, "recommendations"):
+        existing = {fold(r.text)[:300]: r for r in meeting.recommendations.order_by("-date", "pk")}
+    created: list[Recommendation] = []
     for data in recommendations:
         text = values.text(data.get("text"))
         if not text:
             continue
         to_text = values.text(data.get("to"), 255)
-        posts = find_posts(to_text) if to_text else []
+        posts = ctx.run.lookups.posts.find(to_text) if to_text else []
         raw_item = values.text(data.get("item"), 50)
+        item = find_item(items, raw_item)
         new = {
-            "body": meeting.body,
+            "body_id": meeting.body_id,
             "raw_item": raw_item,
-            "item": find_item(items, raw_item),
+            "item_id": item.pk if item else None,
             "to_text": to_text,
-            "to_post": posts[0] if len(posts) == 1 else None,
+            "to_post_id": posts[0].pk if len(posts) == 1 else None,
             "text": text,
             "date": meeting.date,
         }
         recommendation = existing.get(fold(text)[:300])
         if recommendation is None:
-            recommendation = Recommendation.objects.create(meeting=meeting, **new)
+            recommendation = Recommendation(meeting=meeting, **new)
+            created.append(recommendation)
             existing[fold(text)[:300]] = recommendation
         else:
-            save_changed(recommendation, new)
+            ctx.changed(recommendation, new)
         ctx.cite(recommendation, ctx.span(data, span), confidence=data.get("confidence"))
+    Recommendation.objects.bulk_create(created)
+    ctx.write()

@@ -11,13 +11,141 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Q
+from django.db import connection
+from django.utils import timezone
 
 from minutebook.bodies.models import Body, Post
 from minutebook.people.models import Membership, Person
 
 #: Sightings further apart than this start a new period rather than bridge the gap.
 MAX_GAP = datetime.timedelta(days=400)
+
+Seat = tuple[str, int]
+
+
+class SeatBook:
+    """The memberships of every seat looked at so far, of everyone and on any basis.
+
+    A seat is read in one query the first time it is asked about (with
+    `all_posts`, every post's at once); sightings then widen or start periods
+    in memory, and `flush` writes them: new periods in one insert, widened
+    ones in one update per change. An import run keeps one book for all its
+    documents and flushes it before anything reads memberships from the
+    database again.
+    """
+
+    def __init__(self, *, all_posts: bool = False) -> None:
+        self._all_posts = all_posts
+        self._posts_read = False
+        self._seats: dict[Seat, list[Membership]] = {}
+        self._new: list[Membership] = []
+        self._widened: dict[int, tuple[Membership, set[str]]] = {}
+
+    def _load(self, seats: list[Seat]) -> None:
+        missing = [seat for seat in dict.fromkeys(seats) if seat not in self._seats]
+        if not missing:
+            return
+        for seat in missing:
+            self._seats[seat] = []
+        posts = [pk for kind, pk in missing if kind == "post"]
+        bodies = [pk for kind, pk in missing if kind == "body"]
+        query = Membership.objects.select_related("person").order_by("pk")
+        if posts and self._all_posts:
+            # Every post's memberships, once; a post without any then has none but ours.
+            self._all_posts = False
+            self._posts_read = True
+            for membership in query.filter(post__isnull=False):
+                self._seats.setdefault(("post", membership.post_id), []).append(membership)
+        elif posts and not self._posts_read:
+            for membership in query.filter(post_id__in=posts):
+                self._seats["post", membership.post_id].append(membership)
+        if bodies:
+            for membership in query.filter(body_id__in=bodies, post__isnull=True):
+                self._seats["body", membership.body_id].append(membership)
+
+    def seat(self, *, post: Post | None = None, body: Body | None = None) -> list[Membership]:
+        """The memberships of a post, or of a place on a body (not a post on it), oldest first."""
+        key: Seat = ("post", post.pk) if post is not None else ("body", body.pk)
+        self._load([key])
+        return self._seats[key]
+
+    def of_posts(self, posts: list[Post]) -> list[Membership]:
+        """The memberships of all `posts`, in the model's order (start, then pk)."""
+        self._load([("post", p.pk) for p in posts])
+        found = [m for p in dict.fromkeys(posts) for m in self._seats["post", p.pk]]
+        return in_period_order(found)
+
+    def record_sighting(
+        self,
+        person: Person,
+        on_date: datetime.date,
+        *,
+        post: Post | None = None,
+        body: Body | None = None,
+        role: str = "",
+    ) -> Membership:
+        """Widen (or start) the observed membership of `person` in a post or body to cover `on_date`."""
+        if post is None and body is None:
+            raise ValueError("a membership needs a post or a body")
+        seat = self.seat(post=post, body=body)
+        mine = sorted(
+            (m for m in seat if m.person_id == person.pk and m.basis == Membership.Basis.OBSERVED),
+            key=lambda m: (m.start is not None, m.start or datetime.date.min),
+        )
+        for membership in mine:
+            if membership.start <= on_date <= membership.end:
+                return membership
+        nearest = min(mine, key=lambda m: _distance(m, on_date), default=None)
+        close = nearest is not None and _distance(nearest, on_date) <= MAX_GAP.days
+        if close and not _someone_else_between(seat, nearest, on_date, post):
+            changes = {"start": min(nearest.start, on_date), "end": max(nearest.end, on_date)}
+            if role and not nearest.role:
+                changes["role"] = role
+            changed = {name for name, value in changes.items() if getattr(nearest, name) != value}
+            for name, value in changes.items():
+                setattr(nearest, name, value)
+            if nearest.pk is not None:
+                self._widened.setdefault(nearest.pk, (nearest, set()))[1].update(changed)
+            return nearest
+        membership = Membership(
+            person=person,
+            post=post,
+            body=body if post is None else None,
+            role=role[:255],
+            start=on_date,
+            end=on_date,
+            basis=Membership.Basis.OBSERVED,
+        )
+        seat.append(membership)
+        self._new.append(membership)
+        return membership
+
+    def refresh_person(self, person: Person) -> None:
+        """Show a person's new display name wherever the book holds them."""
+        for seat in self._seats.values():
+            for membership in seat:
+                if membership.person_id == person.pk and membership.person is not person:
+                    membership.person.display_name = person.display_name
+                    membership.person.sort_name = person.sort_name
+
+    def flush(self) -> None:
+        """Write the periods started and widened since the last flush."""
+        if self._new:
+            Membership.objects.bulk_create(self._new)
+            self._new = []
+        # Periods widened alike (most to the same meeting's date) are written by one update.
+        alike: dict[tuple[tuple[str, object], ...], list[Membership]] = {}
+        for membership, changed in self._widened.values():
+            key = tuple(sorted((name, getattr(membership, name)) for name in changed))
+            alike.setdefault(key, []).append(membership)
+        self._widened = {}
+        now = timezone.now()
+        for key, memberships in alike.items():
+            Membership.objects.filter(pk__in=[m.pk for m in memberships]).update(
+                **dict(key), updated_at=now
+            )
+            for membership in memberships:
+                membership.updated_at = now
 
 
 def record_sighting(
@@ -29,35 +157,23 @@ def record_sighting(
     role: str = "",
 ) -> Membership:
     """Widen (or start) the observed membership of `person` in a post or body to cover `on_date`."""
-    if post is None and body is None:
-        raise ValueError("a membership needs a post or a body")
-    seat = Q(post=post) if post is not None else Q(body=body, post__isnull=True)
-    mine = list(
-        Membership.objects.filter(seat, person=person, basis=Membership.Basis.OBSERVED).order_by(
-            "start"
-        )
-    )
-    for membership in mine:
-        if membership.start <= on_date <= membership.end:
-            return membership
-    nearest = min(mine, key=lambda m: _distance(m, on_date), default=None)
-    close = nearest is not None and _distance(nearest, on_date) <= MAX_GAP.days
-    if close and not _someone_else_between(nearest, on_date, post):
-        values = {"start": min(nearest.start, on_date), "end": max(nearest.end, on_date)}
-        if role and not nearest.role:
-            values["role"] = role
-        for name, value in values.items():
-            setattr(nearest, name, value)
-        nearest.save(update_fields=[*values, "updated_at"])
-        return nearest
-    return Membership.objects.create(
-        person=person,
-        post=post,
-        body=body if post is None else None,
-        role=role[:255],
-        start=on_date,
-        end=on_date,
-        basis=Membership.Basis.OBSERVED,
+    book = SeatBook()
+    membership = book.record_sighting(person, on_date, post=post, body=body, role=role)
+    book.flush()
+    return membership
+
+
+def in_period_order(memberships: list[Membership]) -> list[Membership]:
+    """Sorted as the model orders them (start, then pk), an unknown start where the database
+    puts NULL: first on SQLite, last on PostgreSQL."""
+    nulls_last = connection.vendor in ("postgresql", "oracle")
+    return sorted(
+        memberships,
+        key=lambda m: (
+            (m.start is None) == nulls_last,
+            m.start or datetime.date.min,
+            m.pk if m.pk is not None else float("inf"),
+        ),
     )
 
 
@@ -68,7 +184,7 @@ def _distance(membership: Membership, on_date: datetime.date) -> int:
 
 
 def _someone_else_between(
-    membership: Membership, on_date: datetime.date, post: Post | None
+    seat: list[Membership], membership: Membership, on_date: datetime.date, post: Post | None
 ) -> bool:
     """For a single-holder post, was another person seen in it between the period and the date?"""
     if post is None or not post.single_holder:
@@ -76,8 +192,11 @@ def _someone_else_between(
     low, high = (
         (membership.end, on_date) if on_date > membership.end else (on_date, membership.start)
     )
-    return (
-        Membership.objects.filter(post=post, start__lte=high, end__gte=low)
-        .exclude(person_id=membership.person_id)
-        .exists()
+    return any(
+        m.person_id != membership.person_id
+        and m.start is not None
+        and m.end is not None
+        and m.start <= high
+        and m.end >= low
+        for m in seat
     )

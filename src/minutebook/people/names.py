@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from minutebook.core.text import fold
 
@@ -57,6 +58,7 @@ def display_form(text: str) -> str:
     return _OFFICE_TITLE.sub("", clean_printed_name(text)) or clean_printed_name(text)
 
 
+@lru_cache(maxsize=4096)
 def name_key(text: str) -> str:
     """Folded name without honorifics: "Cllr M. Shellens" -> "m shellens"."""
     return fold(clean_printed_name(text), drop_words=HONORIFICS)

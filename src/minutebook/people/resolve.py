@@ -16,10 +16,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from minutebook.bodies.models import Body, Post
-from minutebook.bodies.resolve import find_posts
+from minutebook.bodies.resolve import PostDirectory
+from minutebook.people.memberships import SeatBook
 from minutebook.people.models import Membership, Person, PersonName
 from minutebook.people.names import (
     clean_printed_name,
@@ -74,30 +75,61 @@ def _match(people: list[Person], confidence: float, how: str) -> PersonMatch:
 
 
 @dataclass
+class Lookups:
+    """The posts and who held them, read once and reused: an import run keeps one for all
+    its documents, a single lookup makes its own."""
+
+    posts: PostDirectory = field(default_factory=PostDirectory)
+    seats: SeatBook = field(default_factory=SeatBook)
+
+    @classmethod
+    def for_run(cls) -> Lookups:
+        """Lookups for many documents: every post's holders are read at once."""
+        return cls(seats=SeatBook(all_posts=True))
+
+
+@dataclass
 class CandidatePool:
-    """People a name may mean, with every stored form of their names, loaded in one query."""
+    """People a name may mean, with every stored form of their names, loaded in one query.
+
+    `stored` holds the (key, kind) forms each person has in the database, so
+    storing another printing of their name needs no query; `keys` are the
+    forms matched on.
+    """
 
     people: list[Person] = field(default_factory=list)
     keys: dict[str, dict[str, list[Person]]] = field(default_factory=dict)
+    stored: dict[int, set[tuple[str, str]]] = field(default_factory=dict)
+    lookups: Lookups | None = None
 
     @classmethod
-    def of(cls, people: Iterable[Person]) -> CandidatePool:
+    def of(cls, people: Iterable[Person], lookups: Lookups | None = None) -> CandidatePool:
         people = list(dict.fromkeys(p for p in people if p is not None))
         by_id = {p.pk: p for p in people}
         keys: dict[str, dict[str, list[Person]]] = defaultdict(lambda: defaultdict(list))
+        stored: dict[int, set[tuple[str, str]]] = {pk: set() for pk in by_id}
         for person_id, key, kind in PersonName.objects.filter(person_id__in=by_id).values_list(
             "person_id", "key", "kind"
         ):
             keys[kind][key].append(by_id[person_id])
-        return cls(people, keys)
+            stored[person_id].add((key, kind))
+        return cls(people, keys, stored, lookups)
 
-    def add(self, person: Person) -> None:
-        """Make a person just created or matched a candidate for the names that follow."""
+    def add(self, person: Person, forms: Iterable[tuple[str, str]] | None = None) -> None:
+        """Make a person just created or matched a candidate for the names that follow.
+
+        `forms`, the (key, kind) forms stored for the person, spare the query
+        when the caller knows them.
+        """
         if person in self.people:
             return
         self.people.append(person)
-        for form in PersonName.objects.filter(person=person).values_list("key", "kind"):
-            self.keys.setdefault(form[1], {}).setdefault(form[0], []).append(person)
+        if forms is None:
+            forms = PersonName.objects.filter(person=person).values_list("key", "kind")
+        known = self.stored.setdefault(person.pk, set())
+        for key, kind in forms:
+            known.add((key, kind))
+            self.keys.setdefault(kind, {}).setdefault(key, []).append(person)
 
     def with_key(self, key: str, *kinds: str) -> list[Person]:
         found: list[Person] = []
@@ -106,39 +138,43 @@ class CandidatePool:
         return list(dict.fromkeys(found))
 
 
-def candidates_at(on_date: datetime.date | None, body: Body | None = None) -> list[Person]:
-    """People who held a seat on `on_date` (and a body's members seen around it)."""
-    if on_date is None:
-        return []
-    seats = Membership.objects.current(on_date)
+def candidate_ids_at(on_date: datetime.date, body: Body | None = None) -> QuerySet:
+    """The people who held a seat on `on_date` (and a body's members seen around it), as a
+    subquery of their ids."""
+    held = (Q(start__isnull=True) | Q(start__lte=on_date)) & (
+        Q(end__isnull=True) | Q(end__gte=on_date)
+    )
     if body is not None:
-        seats = Membership.objects.filter(
-            Q(pk__in=seats.values("pk"))
-            | Q(body=body, start__lte=on_date + MEMBER_WINDOW, end__gte=on_date - MEMBER_WINDOW)
-        )
-    ids = seats.values("person_id")
-    return list(Person.objects.filter(pk__in=ids))
+        held |= Q(body=body, start__lte=on_date + MEMBER_WINDOW, end__gte=on_date - MEMBER_WINDOW)
+    return Membership.objects.filter(held).values("person_id")
 
 
-def post_holders_at(posts: list[Post], on_date: datetime.date | None) -> PersonMatch:
+def post_holders_at(
+    posts: list[Post], on_date: datetime.date | None, seats: SeatBook | None = None
+) -> PersonMatch:
     """Who held one of `posts` on `on_date`.
 
     A period covering the date is sure; so is the same person seen before and
     after it, or a holder seen within `RECENT_DAYS` of it (and nearer than
     any other). Otherwise the nearest holder is only a doubtful guess.
+    `seats` is the book the memberships are read from (a new one by default).
     """
     if not posts:
         return NO_MATCH
-    seats = Membership.objects.filter(post__in=posts).select_related("person")
+    book = seats or SeatBook()
+    memberships = book.of_posts(posts)
     if on_date is None:
-        holders = [m.person for m in seats]
+        holders = [m.person for m in memberships]
         return _match(holders, 0.5, "post holder, no date") if holders else NO_MATCH
-    current = [m.person for m in seats.current(on_date)]
+    current = [m.person for m in memberships if _held_on(m, on_date)]
     if current:
         single = all(p.single_holder for p in posts)
         return _match(current, 0.95 if single else 0.6, "post holder on the date")
-    before = seats.filter(end__lt=on_date).order_by("-end").first()
-    after = seats.filter(start__gt=on_date).order_by("start").first()
+    # Rare: the database picks among periods ending (or starting) the same day, as it always has.
+    book.flush()
+    periods = Membership.objects.filter(post__in=posts).select_related("person")
+    before = periods.filter(end__lt=on_date).order_by("-end").first()
+    after = periods.filter(start__gt=on_date).order_by("start").first()
     if before and after and before.person_id == after.person_id:
         return PersonMatch(before.person, 0.9, False, "post holder before and after the date")
     gap_before = (on_date - before.end).days if before else None
@@ -159,6 +195,13 @@ def post_holders_at(posts: list[Post], on_date: datetime.date | None) -> PersonM
     if nearest is None:
         return NO_MATCH
     return PersonMatch(nearest.person, 0.6, True, "post holder nearest the date")
+
+
+def _held_on(membership: Membership, on_date: datetime.date) -> bool:
+    """`MembershipQuerySet.current`, in memory."""
+    return (membership.start is None or membership.start <= on_date) and (
+        membership.end is None or membership.end >= on_date
+    )
 
 
 def _match_name(text: str, pool: CandidatePool) -> PersonMatch:
@@ -210,7 +253,11 @@ def _fuzzy(key: str, pool: CandidatePool) -> PersonMatch:
     """A near spelling ("Charles Kitchen" for "Charles Kitchin"): always doubtful."""
     best: list[tuple[float, Person]] = []
     for full, people in pool.keys.get("full", {}).items():
-        ratio = difflib.SequenceMatcher(None, key, full).ratio()
+        matcher = difflib.SequenceMatcher(None, key, full)
+        # The quick ratios bound the ratio from above: most names are ruled out without it.
+        if matcher.real_quick_ratio() < 0.85 or matcher.quick_ratio() < 0.85:
+            continue
+        ratio = matcher.ratio()
         if ratio >= 0.85:
             best.extend((ratio, p) for p in people)
     if not best:
@@ -222,12 +269,12 @@ def _fuzzy(key: str, pool: CandidatePool) -> PersonMatch:
 
 
 def _match_role(
-    text: str, on_date: datetime.date | None, pool: CandidatePool | None
+    text: str, on_date: datetime.date | None, pool: CandidatePool | None, lookups: Lookups
 ) -> PersonMatch:
-    posts = find_posts(text)
+    posts = lookups.posts.find(text)
     if not posts:
         return NO_MATCH
-    match = post_holders_at(posts, on_date)
+    match = post_holders_at(posts, on_date, lookups.seats)
     if pool is not None and pool.people and match.alternatives:
         present = [p for p in (match.person, *match.alternatives) if p in pool.people]
         if len(present) == 1:
@@ -254,6 +301,7 @@ def resolve_person_at(
     candidates: Iterable[Person] | CandidatePool | None = None,
     *,
     body: Body | None = None,
+    lookups: Lookups | None = None,
 ) -> PersonMatch:
     """The person a printed name, initials or role means on `on_date`.
 
@@ -262,7 +310,7 @@ def resolve_person_at(
     are used. A mention starting with "the" ("the Chief Constable") is read
     as a role first; otherwise as a name first, then as a role. A name that
     matches no candidate may still match one person's full name recorded
-    elsewhere.
+    elsewhere. `lookups` (else the pool's, else new ones) answer the roles.
     """
     text = clean_printed_name(name_or_role)
     if not text:
@@ -273,18 +321,20 @@ def resolve_person_at(
     if isinstance(candidates, CandidatePool):
         pool = candidates
     else:
-        people = candidates_at(on_date, body) if candidates is None else candidates
-        pool = CandidatePool.of(people)
+        if candidates is None and on_date is not None:
+            candidates = Person.objects.filter(pk__in=candidate_ids_at(on_date, body)).order_by()
+        pool = CandidatePool.of(candidates or [], lookups)
+    lookups = lookups or pool.lookups or Lookups()
     role_first = text.lower().startswith("the ")
     if role_first:
-        role = _match_role(text, on_date, pool)
+        role = _match_role(text, on_date, pool, lookups)
         if role.person is not None:
             return role
     name = _match_name(text, pool)
     if name.person is not None and not name.doubtful:
         return name
     if not role_first:
-        role = _match_role(text, on_date, pool)
+        role = _match_role(text, on_date, pool, lookups)
         if role.person is not None and (name.person is None or role.confidence > name.confidence):
             return role
     if name.person is not None:
@@ -292,30 +342,40 @@ def resolve_person_at(
     return _match_globally(text)
 
 
-def create_person(printed: str) -> Person:
-    """A new person known by `printed`, with every form of the name stored for matching."""
+def create_person(printed: str, *, stored: set[tuple[str, str]] | None = None) -> Person:
+    """A new person known by `printed`, with every form of the name stored for matching.
+
+    `stored`, an empty set, receives the (key, kind) forms stored.
+    """
     name = display_form(printed)
     person = Person.objects.create(display_name=name, sort_name=sort_name(name))
-    add_names(person, name)
+    add_names(person, name, stored=set() if stored is None else stored)
     return person
 
 
-def add_names(person: Person, printed: str) -> None:
-    """Store the forms of another printing of a person's name; a fuller name becomes the display name."""
+def add_names(person: Person, printed: str, *, stored: set[tuple[str, str]] | None = None) -> bool:
+    """Store the forms of another printing of a person's name; a fuller name becomes the display name.
+
+    `stored`, the (key, kind) forms the person already has, spares reading
+    them and gains the new ones. True when the display name changed.
+    """
     forms = name_forms(printed)
-    existing = set(PersonName.objects.filter(person=person).values_list("key", "kind"))
-    PersonName.objects.bulk_create(
-        [
-            PersonName(person=person, name=f.name[:255], key=f.key[:255], kind=f.kind)
-            for f in forms
-            if (f.key, f.kind) not in existing
-        ]
-    )
+    if stored is None:
+        stored = set(PersonName.objects.filter(person=person).values_list("key", "kind"))
+    new = [
+        PersonName(person=person, name=f.name[:255], key=f.key[:255], kind=f.kind)
+        for f in forms
+        if (f.key, f.kind) not in stored
+    ]
+    PersonName.objects.bulk_create(new)
+    stored.update((n.key, n.kind) for n in new)
     name = display_form(printed)
     if _fuller(name, person.display_name):
         person.display_name = name
         person.sort_name = sort_name(name)
         person.save(update_fields=["display_name", "sort_name", "updated_at"])
+        return True
+    return False
 
 
 def _fuller(new: str, old: str) -> bool:

@@ -26,8 +26,7 @@ class Command(BaseCommand):
         # users type `minutebook import`; the module is import_papers as `import` is a keyword
         return super().create_parser(prog_name, "import", **kwargs)
 
-    def add_arguments(
-self, parser: CommandParser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "paths", nargs="+", type=Path, metavar="PATH", help="files or folders to import"
         )

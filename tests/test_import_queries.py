@@ -1,0 +1,129 @@
+"""What importing costs in queries, so it cannot quietly grow back; and what a run reuses.
+
+A run of imports reads bodies, posts and their holders once and reuses them for
+every document (`importer.context.RunCache`); a document's new rows go in
+one insert per table. The ceilings below are the counts measured on a
+generated corpus plus a margin: a change that needs more queries should say
+why here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from minutebook.bodies.models import Body, Post
+from minutebook.importer import store as store_module
+from minutebook.importer.service import expand_paths, import_paths
+from minutebook.meetings.models import Meeting
+from minutebook.people.models import Membership
+from minutebook.synth.generate import write_corpus
+from tests.factories import decision_record, extract, item, minutes, person, read_document
+
+pytestmark = pytest.mark.django_db
+
+#: A set of minutes with attendance, items, paragraphs, actions, an action log and citations.
+MINUTES = "bcb-2022-09-13-minutes.txt"
+
+#: Queries measured on the generated corpus (seed 23, one body, one year), with a margin.
+#: Under test each document's transaction is a savepoint: two statements more than in use.
+MINUTES_ALONE = 55  # measured 42 in a run of its own (the run's reads and records included)
+FIRST_DOCUMENT = 150  # measured 120: the standard posts, every person and seat are new
+MINUTES_IN_RUN = 50  # measured 26-41 (before: 191-261)
+PACK_IN_RUN = 85  # measured 14-68: the earlier minutes, the agenda, decision records
+DECISION_IN_RUN = 15  # measured 10-11 (before: 20-21)
+RUN = 900  # measured 728 for 26 documents (before: 3161)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("generated")
+    write_corpus(folder, bodies=1, years=1, seed=23, formats=("txt",))
+    files, _ = expand_paths([folder])
+    assert MINUTES in {f.name for f in files}
+    return files
+
+
+def queries_per_file(files: list[Path]) -> dict[str, int]:
+    """Import `files` in one run; the queries each file cost (the run's bookkeeping aside)."""
+    marks: list[int] = []
+    with CaptureQueriesContext(connection) as captured:
+        summary = import_paths(files, progress=lambda *_: marks.append(len(captured)))
+    assert summary.exit_code == 0, [(f.path, f.reason) for f in summary.failures]
+    return {f.name: marks[i + 1] - marks[i] for i, f in enumerate(files)}
+
+
+def test_one_set_of_minutes_costs_few_queries(corpus, django_assert_max_num_queries):
+    earlier = [f for f in corpus if f.name < MINUTES]
+    import_paths(earlier)
+    with django_assert_max_num_queries(MINUTES_ALONE):
+        summary = import_paths([next(f for f in corpus if f.name == MINUTES)])
+    assert [f.outcome for f in summary.files] == ["inserted"]
+    assert summary.files[0].counts["meetings.minuteparagraph"] > 10
+
+
+def test_every_document_of_a_run_costs_few_queries(corpus):
+    cost = queries_per_file(corpus)
+    first, *rest = corpus
+    assert cost[first.name] <= FIRST_DOCUMENT
+    ceilings = {"minutes": MINUTES_IN_RUN, "pack": PACK_IN_RUN, "decision": DECISION_IN_RUN}
+    for f in rest:
+        kind = next(k for k in ceilings if k in f.name)
+        assert cost[f.name] <= ceilings[kind], (f.name, cost[f.name])
+    assert sum(cost.values()) <= RUN
+
+
+def test_importing_the_run_again_costs_a_few_queries_in_all(corpus):
+    import_paths(corpus)
+    with CaptureQueriesContext(connection) as captured:
+        again = import_paths(corpus)
+    assert {f.outcome for f in again.files} == {"unchanged"}
+    assert len(captured) <= 6  # the known digests, the run's own record and its list of files
+
+
+def test_a_failed_document_leaves_nothing_behind_for_the_next_one(tmp_path, monkeypatch):
+    """The run's cache holds what the failed document created (a body, a post, seats): it is
+    dropped with the rollback, so the next document creating them again succeeds."""
+    papers = {
+        "a.txt": extract(meetings=[minutes(date="2019-01-10", items=[item("1", "Welcome")])]),
+        "b.txt": extract(
+            meetings=[
+                minutes(
+                    body="Estates Sub-Group",
+                    date="2019-02-10",
+                    present=[person("Niki Howard", "Head of Estates, OPCC")],
+                )
+            ],
+            decision_records=[decision_record("CPCC 2019-001")],
+        ),
+        "c.txt": extract(
+            meetings=[
+                minutes(
+                    body="Estates Sub-Group",
+                    date="2019-03-10",
+                    present=[person("Niki Howard", "Head of Estates, OPCC")],
+                )
+            ]
+        ),
+    }
+    for name in papers:
+        (tmp_path / name).write_text(name)
+
+    def broken(ctx, data):
+        raise RuntimeError("the decision record broke")
+
+    monkeypatch.setattr(store_module, "store_decision_record", broken)
+    summary = import_paths(
+        [tmp_path],
+        reader=lambda path: read_document(path.name, path.read_text()),
+        extractor=lambda read: papers[read.name],
+    )
+    assert [f.outcome for f in summary.files] == ["inserted", "failed", "inserted"]
+    estates = Body.objects.get(name="Estates Sub-Group")
+    assert Meeting.objects.get(date="2019-03-10").body == estates
+    head = Post.objects.get(title="Head of Estates")
+    assert Membership.objects.filter(post=head, person__display_name="Niki Howard").count() == 1
+    assert Membership.objects.filter(body=estates).count() == 1
