@@ -8,7 +8,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-import minutebook.ingest.extract as extract_module
+import minutebook.ingest.pipeline as pipeline_module
 from minutebook.cli import main
 from tests.factories import extract, item, minutes
 
@@ -21,8 +21,9 @@ def papers(tmp_path, monkeypatch):
     (tmp_path / "feb.txt").write_text("BUSINESS COORDINATION BOARD\nMinutes of 28 February 2019\n")
     (tmp_path / "may.txt").write_text("BUSINESS COORDINATION BOARD\nMinutes of 30 May 2019\n")
     dates = {"feb.txt": "2019-02-28", "may.txt": "2019-05-30"}
+    monkeypatch.setenv("MINUTEBOOK_WORKERS", "1")  # the stand-in lives in this process only
     monkeypatch.setattr(
-        extract_module,
+        pipeline_module,
         "extract_document",
         lambda read: extract(
             meetings=[minutes(date=dates[read.name], items=[item("1", "Welcome")])]

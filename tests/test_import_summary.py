@@ -1,4 +1,4 @@
-"""The import summary counts each person once, however many files name them."""
+"""The import summary counts each record once, however many files state it."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from minutebook.importer.report import write_table
 from minutebook.importer.service import import_paths
-from tests.factories import extract, minutes, person, read_document
+from tests.factories import agenda, decision_record, extract, item, minutes, person, read_document
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +24,20 @@ PAPERS = {
         ]
     ),
     "jul.txt": extract(meetings=[minutes(date="2019-07-25", present=[person("Niki Howard")])]),
+    # one meeting in its agenda pack and again in its minutes, one decision cited by both
+    "pack.txt": extract(
+        agendas=[agenda(date="2019-10-10", items=[item("1", "Welcome"), item("2", "Budget")])],
+        decision_records=[decision_record("CPCC 2019-008")],
+    ),
+    "oct.txt": extract(
+        meetings=[
+            minutes(
+                date="2019-10-10",
+                items=[item("1", "Welcome"), item("2", "Budget")],
+                decisions=["CPCC 2019-008"],
+            )
+        ]
+    ),
 }
 
 
@@ -52,3 +66,10 @@ def test_people_known_before_the_run_are_identified_but_not_new(tmp_path):
     run(tmp_path, ["feb.txt", "may.txt"])
     totals = run(tmp_path, ["jul.txt"]).totals()
     assert (totals["people"], totals["people_new"]) == (1, 0)
+
+
+def test_a_meeting_in_its_pack_and_its_minutes_is_counted_once(tmp_path):
+    summary = run(tmp_path, ["pack.txt", "oct.txt"])
+    assert [f.counts["meetings"] for f in summary.files] == [1, 1]  # per file: what it states
+    totals = summary.totals()
+    assert (totals["meetings"], totals["decisions"]) == (1, 1)

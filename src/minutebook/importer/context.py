@@ -389,6 +389,18 @@ class StoreContext:
     def cited(self) -> set[tuple[int, int]]:
         return set(self._cited)
 
+    def counted_records(self) -> frozenset[tuple[str, int]]:
+        """The meetings, actions and decisions this document stated, as (kind, id) pairs.
+
+        A run's totals count each record once, however many of its documents
+        state it (the agenda pack and the minutes of one meeting).
+        """
+        return frozenset(
+            (COUNTED[label], pk)
+            for content_type_id, pk in self._cited
+            if (label := self._models[content_type_id]._meta.label_lower) in COUNTED
+        )
+
     def counts(self) -> dict[str, int]:
         """Facts stored from this document, by kind ("meetings", "actions", ... and app.model labels)."""
         tally: Counter[str] = Counter()

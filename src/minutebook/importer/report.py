@@ -13,9 +13,9 @@ from minutebook.importer.service import ImportSummary
 #: The rows of the summary table, in order, with their labels.
 SUMMARY_ROWS = (
     ("files", "Files"),
-    ("meetings", "Meetings"),
-    ("actions", "Actions"),
-    ("decisions", "Decisions"),
+    ("meetings", "Meetings (distinct)"),
+    ("actions", "Actions (distinct)"),
+    ("decisions", "Decisions (distinct)"),
     ("people", "People identified (distinct)"),
     ("people_new", "  of whom new"),
     ("warnings", "Warnings"),

@@ -3,9 +3,10 @@
 One file's failure never stops the batch: each document is stored in its
 own transaction, and a file that cannot be read or parsed is recorded with
 a one-line reason. A file already stored (same sha256) is recognised before
-it is parsed, so importing a folder again costs one hash per file. The
-documents of a run share one `RunCache`: bodies, posts and seats are read
-once per run, not once per document.
+it is parsed, so importing a folder again costs one hash per file. New
+files are read and parsed in worker processes, one per core, while this
+process stores them in order. The documents of a run share one `RunCache`:
+bodies, posts and seats are read once per run, not once per document.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,10 +51,12 @@ class FileResult:
     #: the run's totals count each person once. Not part of `ImportSummary.as_dict`.
     people: frozenset[int] = frozenset()
     people_created: frozenset[int] = frozenset()
+    #: (kind, id) of the meetings, actions and decisions the file stated, for the same reason.
+    records: frozenset[tuple[str, int]] = frozenset()
 
 
 #: FileResult fields kept out of the JSON summary.
-_INTERNAL = ("people", "people_created")
+_INTERNAL = ("people", "people_created", "records")
 
 
 @dataclass
@@ -62,13 +65,11 @@ class ImportSummary:
     run_id: int | None = None
 
     def totals(self) -> dict[str, int]:
-        """Files by outcome and facts stored. "people" counts the distinct people the run
-        identified (created or matched, each once however many files name them);
-        "people_new" those of them it created."""
+        """Files by outcome and records stored, each record once however many files state
+        it: "meetings", "actions", "decisions" and "people" (created or matched);
+        "people_new" counts the people the run created."""
         outcomes = Counter(f.outcome for f in self.files)
-        counts: Counter[str] = Counter()
-        for f in self.files:
-            counts.update(f.counts)
+        counts = Counter(kind for kind, _ in set().union(*(f.records for f in self.files)))
         people = set().union(*(f.people for f in self.files))
         created = set().union(*(f.people_created for f in self.files))
         return {
@@ -143,16 +144,17 @@ def import_paths(
     progress: Progress | None = None,
     reader: Reader | None = None,
     extractor: Extractor | None = None,
+    workers: int | None = None,
 ) -> ImportSummary:
     """Import every document under `paths` and return what happened to each.
 
-    `reader` and `extractor` default to `minutebook.ingest`'s
-    `read_document` and `extract_document`, imported when a file first needs
-    them (a run of files already stored never does).
+    New files are read and parsed in worker processes (see
+    `minutebook.ingest.pipeline`) while this process stores each result, in
+    the order of the files. `reader` and `extractor` replace
+    `minutebook.ingest`'s `read_document` and `extract_document`; they run
+    in this process unless `workers` says otherwise. `workers` defaults to
+    MINUTEBOOK_WORKERS or one per core.
     """
-    reader = reader or _read_document
-    extractor = extractor or _extract_document
-
     files, missing = expand_paths(Path(p) for p in paths)
     run = ImportRun.objects.create(paths=[str(p) for p in paths])
     cache = RunCache()
@@ -163,20 +165,47 @@ def import_paths(
         progress(0, len(files), None)
     digests = [_digest(path) for path in files]
     known = _stored_digests([d for d in digests if isinstance(d, str)])
+    # Each new content is parsed once, however many copies of it the run holds.
+    first_copies = {}
+    for path, digest in zip(files, digests, strict=True):
+        if isinstance(digest, str) and digest not in known:
+            first_copies.setdefault(digest, path)
+    if reader is not None or extractor is not None:
+        workers = 1 if workers is None else workers
+    parsed = _parse(list(first_copies.values()), reader, extractor, workers)
+    failed: dict[str, FileResult] = {}
     for done, (path, digest) in enumerate(zip(files, digests, strict=True), start=1):
         if isinstance(digest, OSError):
             result = FileResult(str(path), "failed", digest.strerror or str(digest), bad_input=True)
         elif digest in known:
             result = FileResult(str(path), "unchanged", sha256=digest)
-        else:
-            result = _import_new(path, digest, reader, extractor, cache)
-            if result.outcome != ImportRunFile.Outcome.FAILED:
+        elif first_copies.get(digest) is path:
+            result = _store_parsed(next(parsed), digest, cache)
+            if result.outcome == ImportRunFile.Outcome.FAILED:
+                failed[digest] = result
+            else:
                 known.add(digest)  # the same file again later in the run is unchanged
+        else:
+            first = failed[digest]
+            result = FileResult(
+                str(path), "failed", first.reason, sha256=digest, bad_input=first.bad_input
+            )
         summary.files.append(result)
         if progress is not None:
             progress(done, len(files), result)
     _finish_run(run, summary)
     return summary
+
+
+def _parse(
+    paths: list[Path], reader: Reader | None, extractor: Extractor | None, workers: int | None
+) -> Iterator[Any]:
+    """The files read and parsed, in order (the parser is imported only when there is work)."""
+    if not paths:
+        return iter(())
+    from minutebook.ingest.pipeline import parse_all
+
+    return parse_all(paths, workers=workers, reader=reader, extractor=extractor)
 
 
 def _digest(path: Path) -> str | OSError:
@@ -197,72 +226,32 @@ def _stored_digests(digests: list[str]) -> set[str]:
     return known
 
 
-def _read_document(path: Path) -> Any:
-    from minutebook.ingest.readers import read_document
-
-    return read_document(path)
-
-
-def _extract_document(read: Any) -> dict[str, Any]:
-    from minutebook.ingest.extract import extract_document
-
-    return extract_document(read)
-
-
-def import_file(
-    path: Path, reader: Reader, extractor: Extractor, cache: RunCache | None = None
-) -> FileResult:
-    """Read, parse and store one file; every failure becomes a result with a one-line reason.
-
-    `cache` is the run's, shared by its files (a new one by default).
-    """
-    digest = _digest(path)
-    if isinstance(digest, OSError):
-        return FileResult(str(path), "failed", digest.strerror or str(digest), bad_input=True)
-    if SourceDocument.objects.filter(sha256=digest).exists():
-        return FileResult(str(path), "unchanged", sha256=digest)
-    return _import_new(path, digest, reader, extractor, cache)
-
-
-def _import_new(
-    path: Path, digest: str, reader: Reader, extractor: Extractor, cache: RunCache | None
-) -> FileResult:
-    """Read, parse and store a file whose digest is not stored yet."""
-    from minutebook.ingest.source import UnreadableDocument
-
-    try:
-        read = reader(path)
-    except UnreadableDocument as exc:
-        return FileResult(str(path), "failed", exc.reason, sha256=digest, bad_input=True)
-    except Exception as exc:  # a reader bug must not stop the batch
-        log.exception("reading %s failed", path)
+def _store_parsed(paper: Any, digest: str, cache: RunCache) -> FileResult:
+    """Store a parsed paper in its own transaction, or say why it failed."""
+    if not paper.ok:
+        if paper.detail:
+            log.error("%s %s\n%s", paper.path, paper.reason, paper.detail)
         return FileResult(
-            str(path), "failed", f"could not be read: {_one_line(exc)}", sha256=digest
-        )
-    try:
-        extract = extractor(read)
-    except Exception as exc:
-        log.exception("parsing %s failed", path)
-        return FileResult(
-            str(path), "failed", f"could not be parsed: {_one_line(exc)}", sha256=digest
+            paper.path, "failed", paper.reason or "", sha256=digest, bad_input=paper.bad_input
         )
     try:
         stored = store_extract(
-            read, extract, path=str(path), sha256=digest, cache=cache, checked=True
+            paper.document, paper.extract, path=paper.path, sha256=digest, cache=cache, checked=True
         )
     except Exception as exc:
-        log.exception("storing %s failed", path)
+        log.exception("storing %s failed", paper.path)
         return FileResult(
-            str(path), "failed", f"could not be stored: {_one_line(exc)}", sha256=digest
+            paper.path, "failed", f"could not be stored: {_one_line(exc)}", sha256=digest
         )
     return FileResult(
-        str(path),
+        paper.path,
         stored.outcome,
         sha256=digest,
         counts=stored.counts,
         warnings=stored.warnings,
         people=stored.people,
         people_created=stored.people_created,
+        records=stored.records,
     )
 
 

@@ -43,6 +43,9 @@ class StoredDocument:
     withdrawn: int = 0
     people: frozenset[int] = frozenset()  # identified in the document (created or matched)
     people_created: frozenset[int] = frozenset()
+    records: frozenset[tuple[str, int]] = (
+        frozenset()
+    )  # (kind, id) of its meetings, actions, decisions
 
 
 def store_extract(
@@ -133,6 +136,7 @@ def _store_new(
         withdrawn=withdrawn,
         people=frozenset(ctx.people),
         people_created=frozenset(ctx.people_created),
+        records=ctx.counted_records(),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from argparse import ArgumentTypeError
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -37,9 +38,24 @@ class Command(BaseCommand):
             dest="output_format",
             help="how to print the summary on standard output (default: table)",
         )
+        parser.add_argument(
+            "--workers",
+            type=_positive,
+            default=None,
+            metavar="N",
+            help="processes that read and parse files (default: MINUTEBOOK_WORKERS, "
+            "else one per core); 1 parses in this process",
+        )
 
-    def handle(self, *args: Any, paths: list[Path], output_format: str, **options: Any) -> None:
-        summary = self._run(paths)
+    def handle(
+        self,
+        *args: Any,
+        paths: list[Path],
+        output_format: str,
+        workers: int | None,
+        **options: Any,
+    ) -> None:
+        summary = self._run(paths, workers)
         out, err = _raw(self.stdout), _raw(self.stderr)
         if output_format == "json":
             write_json(summary, out)
@@ -52,11 +68,11 @@ class Command(BaseCommand):
         if code:
             raise SystemExit(code)
 
-    def _run(self, paths: list[Path]) -> ImportSummary:
+    def _run(self, paths: list[Path], workers: int | None) -> ImportSummary:
         """Import with a progress bar on a terminal; quietly in a pipe or a log."""
         console = Console(file=_raw(self.stderr))
         if not console.is_terminal:
-            return import_paths(paths)
+            return import_paths(paths, workers=workers)
         columns = (
             TextColumn("importing"),
             BarColumn(),
@@ -71,7 +87,13 @@ class Command(BaseCommand):
                 name = Path(result.path).name if result else ""
                 bar.update(task, completed=done, total=total, name=name)
 
-            return import_paths(paths, progress=advance)
+            return import_paths(paths, progress=advance, workers=workers)
+
+
+def _positive(raw: str) -> int:
+    if not raw.isdigit() or int(raw) < 1:
+        raise ArgumentTypeError(f"must be a whole number of 1 or more, got {raw!r}")
+    return int(raw)
 
 
 def _raw(stream: Any) -> TextIO:
