@@ -6,8 +6,9 @@ On a generated corpus of PDF packs and minutes it measures, over the same files:
 bare text extraction with pypdfium2, pypdf and pdfplumber (the yardsticks),
 then `minutebook import` on SQLite and on PostgreSQL (a fresh database each),
 then the same import again (which must be close to free). Each import runs in
-its own process whose resident memory (with its children) is sampled to find
-the peak. Prints a table and the goals; changes nothing outside bench-data/.
+its own process whose memory, with its worker processes' (shared pages counted
+once), is sampled to find the peak. Prints a table and the goals; changes
+nothing outside bench-data/.
 """
 
 from __future__ import annotations
@@ -39,8 +40,29 @@ class Run:
     output: str
 
 
+def tree_memory(handle: psutil.Process) -> int:
+    """The memory of a process and its children, each shared page counted once.
+
+    Worker processes share the pages of the process they were forked from;
+    adding up their resident sizes would count those pages once per worker.
+    The proportional set size (PSS) splits each shared page among its
+    sharers, so the sum is what the family really occupies.
+    """
+    try:
+        family = [handle, *handle.children(recursive=True)]
+    except psutil.Error:
+        return 0  # the command has ended
+    total = 0
+    for process in family:
+        try:
+            total += process.memory_full_info().pss
+        except psutil.Error:
+            continue
+    return total
+
+
 def run_measured(args: list[str], env: dict[str, str]) -> Run:
-    """Run a command, sampling the resident memory of it and its children every 20 ms."""
+    """Run a command, sampling the memory of it and its children every 20 ms."""
     started = time.perf_counter()
     process = subprocess.Popen(
         args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
@@ -53,13 +75,7 @@ def run_measured(args: list[str], env: dict[str, str]) -> Run:
         try:
             handle = psutil.Process(process.pid)
             while not stop.is_set():
-                try:
-                    rss = handle.memory_info().rss + sum(
-                        c.memory_info().rss for c in handle.children(recursive=True)
-                    )
-                    peak = max(peak, rss)
-                except psutil.Error:
-                    pass
+                peak = max(peak, tree_memory(handle))
                 stop.wait(0.02)
         except psutil.Error:
             return

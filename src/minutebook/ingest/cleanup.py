@@ -47,11 +47,20 @@ def html_fragment_to_lines(text: str) -> list[str]:
     return [html.unescape(part) for part in text.split("\n")]
 
 
-MARKDOWN_CHARS = re.compile(r"[#*_\[<\\]|^\s*[-|: ]{3,}\s*$")
+MARKDOWN_CHARS = re.compile(r"[#*_\[<\\]")
+
+
+def is_rule_line(text: str) -> bool:
+    """Only dashes, bars, colons and spaces, three or more: a Markdown table rule (or blank).
+
+    Tested with string methods: the equivalent regular expression backtracks
+    over every run of spaces, and laid-out PDF lines are mostly spaces.
+    """
+    return not text.strip().strip("-|: ") and sum(text.count(c) for c in "-|: ") >= 3
 
 
 def strip_markdown(text: str) -> str:
-    if not MARKDOWN_CHARS.search(text):
+    if not (MARKDOWN_CHARS.search(text) or is_rule_line(text)):
         return text  # most lines of most papers: nothing to strip
     text = MD_HEADING.sub("", text)
 
@@ -174,6 +183,8 @@ def continues_row(row: Line, line: Line) -> bool:
         return False
     if opens_paragraph(line.text.strip()):
         return False  # "Action: ..." under a numbered paragraph is a paragraph of its own
+    if is_numbered_row(line):
+        return False
     segments = line_segments(line)
 
     if not segments or not fits_columns(segments, row.cell_starts):
@@ -191,6 +202,16 @@ def continues_row(row: Line, line: Line) -> bool:
     ):
         return True  # a wrapped label: "Officers" / "Present:"
     return len(row_filled) >= 4 and len(row_filled - filled) >= 2
+
+
+ROW_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*\.?")
+
+
+def is_numbered_row(line: Line) -> bool:
+    """ "2.   Declarations of Interest   Chair": a laid-out line whose first column is
+    only a number opens a row of its own (an agenda item, a log entry), never a
+    wrapped cell of the row above, however few columns it fills."""
+    return bool(line.cells) and ROW_NUMBER.fullmatch(line.cells[0]) is not None
 
 
 def opens_paragraph(text: str) -> bool:

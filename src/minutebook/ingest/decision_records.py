@@ -41,9 +41,8 @@ def parse_decision_record(segment: Segment) -> dict[str, Any] | None:
     if head is None:
         return None
     blocks = segment.blocks[head:]
-    numbers = decision_numbers(blocks[0].text) or [
-        m.group(0) for m in DECISION_NO.finditer(blocks[0].text)
-    ]
+    heading = heading_text(segment.blocks, head)
+    numbers = decision_numbers(heading) or [m.group(0) for m in DECISION_NO.finditer(heading)]
     record: dict[str, Any] = {
         "number": numbers[0],
         "date": None,
@@ -66,6 +65,9 @@ def parse_decision_record(segment: Segment) -> dict[str, Any] | None:
             if value:
                 store(record, current, value)
             continue
+        if unknown_label_row(block):
+            current = None  # "Financial Implications | None": a field this record does not keep
+            continue
         if CONFIRM.search(text):
             confirm_at = index
             current = None
@@ -84,6 +86,42 @@ def parse_decision_record(segment: Segment) -> dict[str, Any] | None:
             break
     record["span"] = {"first_line": segment.first, "last_line": segment.last}
     return record
+
+
+def heading_text(blocks: list[Block], head: int) -> str:
+    """The record's heading, with the line above when the number wrapped away from it.
+
+    "DECISION RECORD - WVPCC" / "2022-001": a narrow page wraps the heading
+    between the number's prefix and its year, and the prefix is part of the number.
+    """
+    text = blocks[head].text.strip()
+    if head > 0 and DECISION_NO.match(text) and not decision_numbers(text.split()[0]):
+        above = blocks[head - 1].text.strip()
+        if re.search(r"\b[A-Z]{2,8}$", above):
+            return f"{above} {text}"
+    return text
+
+
+def unknown_label_row(block: Block) -> bool:
+    """A row of the record's table labelled with a field not kept here.
+
+    Its value belongs to that field, not to the one above, so it ends the
+    field being read. A label is a short capitalised phrase in the first cell.
+    """
+    cells = [c for c in block.cells or [] if c]
+    if len(cells) < 2:
+        return False
+    label = cells[0].rstrip(":").strip()
+    return (
+        len(label.split()) <= MAX_LABEL_WORDS
+        and label[:1].isupper()
+        and not re.search(r"[.,;]|\d", label)
+        and not FIELD.match(label)
+    )
+
+
+# A label in a record's table is at most this many words ("Equality and Diversity Implications").
+MAX_LABEL_WORDS = 5
 
 
 def cell_text(block: Block) -> str:

@@ -35,6 +35,9 @@ class Run:
     # order, with no space: one word cut into two boxes (kerned or restyled
     # letters, as browsers and word processors print them).
     glued: bool = False
+    # Where the run's letters stand: the same for every run of one printed line,
+    # whatever their ascenders and descenders (None where PDFium cannot say).
+    baseline: float | None = None
 
     @property
     def middle(self) -> float:
@@ -65,10 +68,12 @@ def page_runs(textpage: pdfium.PdfTextPage) -> list[Run]:
     runs_on = False  # the previous piece ended inside a word
     for index, box in enumerate(boxes):
         start, end = starts[index], starts[index + 1]
+        baseline = None
         if start is not None and end is not None:
             piece = text[start:end]
             glued = runs_on and bool(piece) and not piece[0].isspace()
             runs_on = bool(piece) and not piece[-1].isspace()
+            baseline = _char_baseline(textpage, start)
         else:
             piece = textpage.get_text_bounded(*box)
             glued = runs_on = False
@@ -76,10 +81,18 @@ def page_runs(textpage: pdfium.PdfTextPage) -> list[Run]:
         # the line break is kept by position
         piece = piece.translate(_RUN_TEXT).strip()
         if piece:
-            runs.append(Run(piece, *box, glued=glued and bool(runs)))
+            runs.append(Run(piece, *box, glued=glued and bool(runs), baseline=baseline))
         else:
             runs_on = False
     return runs
+
+
+def _char_baseline(textpage: pdfium.PdfTextPage, index: int) -> float | None:
+    """The height of a character's origin on the page: the baseline of its line."""
+    x, y = ctypes.c_double(), ctypes.c_double()
+    if not pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, x, y):
+        return None
+    return y.value
 
 
 _RUN_TEXT = str.maketrans({"\x02": "-", "\ufffe": "-", "\r": " ", "\n": " "})
@@ -187,35 +200,196 @@ def char_width(runs: list[Run]) -> float:
     return median(widths) if widths else 5.0
 
 
+@dataclass
+class Cell:
+    """Runs of one line printed close together: a phrase, or one column of a row."""
+
+    left: float
+    right: float
+    text: str
+
+
+@dataclass
+class PrintedLine:
+    cells: list[Cell]
+    baseline: float
+    height: float
+
+
 def layout_text(runs: list[Run]) -> str:
-    """The page as lines of text with runs at their columns (left margin removed)."""
+    """The page as lines of text with runs at their columns (left margin removed).
+
+    A table row whose cells wrapped over several lines is printed as one
+    line, where the spacing of the lines shows it (see merge_wrapped_rows).
+    """
     if not runs:
         return ""
     width = char_width(runs)
     margin = min(r.left for r in runs)
-    out = []
     reading_order = {id(run): index for index, run in enumerate(runs)}
-    for line in group_lines(runs):
-        text = ""
-        previous: Run | None = None
-        for run in line:
-            column = round((run.left - margin) / width)
-            if previous is None:
-                text = " " * column + run.text
-            elif run.glued and reading_order[id(run)] == reading_order[id(previous)] + 1:
-                text += run.text
-                previous = run
-                continue
-            else:
-                gap = (run.left - previous.right) / width
-                if gap > COLUMN_GAP_CHARS:
-                    text += " " * max(3, column - len(text))
-                else:
-                    text += "" if text.endswith(("-", "/")) and gap < 0.3 else " "
-                text += run.text
-            previous = run
-        out.append(text.rstrip())
-    return "\n".join(out)
+    lines = [printed_line(line, width, reading_order) for line in group_lines(runs)]
+    lines = merge_wrapped_rows(lines, width)
+    return "\n".join(render_line(line, width, margin) for line in lines)
+
+
+def printed_line(line: list[Run], width: float, reading_order: dict[int, int]) -> PrintedLine:
+    """One line's runs as cells: a gap wider than COLUMN_GAP_CHARS starts a new cell."""
+    cells: list[Cell] = []
+    previous: Run | None = None
+    for run in line:
+        glued = (
+            previous is not None
+            and run.glued
+            and reading_order[id(run)] == reading_order[id(previous)] + 1
+        )
+        gap = 0.0 if previous is None else (run.left - previous.right) / width
+        if previous is None or (not glued and gap > COLUMN_GAP_CHARS):
+            cells.append(Cell(run.left, run.right, run.text))
+        else:
+            cell = cells[-1]
+            if not glued:
+                cell.text += "" if cell.text.endswith(("-", "/")) and gap < 0.3 else " "
+            cell.text += run.text
+            cell.right = max(cell.right, run.right)
+        previous = run
+    baselines = sorted(r.baseline if r.baseline is not None else r.bottom for r in line)
+    height = max(r.top for r in line) - min(r.bottom for r in line)
+    return PrintedLine(cells, baselines[len(baselines) // 2], height)
+
+
+def render_line(line: PrintedLine, width: float, margin: float) -> str:
+    """Cells at their columns; three or more spaces between cells, as layout converters print."""
+    text = ""
+    for index, cell in enumerate(line.cells):
+        column = round((cell.left - margin) / width)
+        text = " " * column if index == 0 else text + " " * max(3, column - len(text))
+        text += cell.text
+    return text.rstrip()
+
+
+def merge_wrapped_rows(lines: list[PrintedLine], width: float) -> list[PrintedLine]:
+    """Fold the lines of a table row's wrapped cells into the row.
+
+    A browser prints a table's cells with padding, so its rows stand further
+    apart than the lines of a wrapped cell, which keep the page's line
+    spacing. Where a table shows that difference (some of its lines are
+    spaced as running text, some wider), each row's lines become one line.
+    A table whose rows keep the line spacing (a word processor's, often)
+    cannot be read this way, and is left as printed.
+    """
+    pitch = line_pitch(lines)
+    if pitch is None:
+        return lines
+    out: list[PrintedLine] = []
+    index = 0
+    while index < len(lines):
+        table = table_lines(lines, index, width)
+        rows = split_rows(table, pitch)
+        if len(rows) > 1 and len(rows) < len(table):
+            out.extend(merge_row(row) for row in rows)
+        else:
+            out.extend(table)
+        index += len(table)
+    return out
+
+
+def line_pitch(lines: list[PrintedLine]) -> float | None:
+    """The distance between the baselines of running text's lines on this page.
+
+    The smallest spacing seen more than once between neighbouring lines of
+    the usual height: a paragraph's wrapped lines, or a table cell's.
+    """
+    if len(lines) < 3:
+        return None
+    usual = median(line.height for line in lines)
+    pitches = [
+        round((upper.baseline - lower.baseline) * 2) / 2
+        for upper, lower in zip(lines, lines[1:], strict=False)
+        if abs(upper.height - usual) <= SAME_HEIGHT * usual
+        and abs(lower.height - usual) <= SAME_HEIGHT * usual
+        and upper.baseline > lower.baseline
+    ]
+    repeated = [p for p in set(pitches) if pitches.count(p) > 1]
+    return min(repeated) if repeated else None
+
+
+def table_lines(lines: list[PrintedLine], index: int, width: float) -> list[PrintedLine]:
+    """The lines from `index` on that keep to the columns of the row there (at least itself).
+
+    A row is a line of two or more cells; a line below it belongs to the
+    same table while each of its cells starts at one of the row's columns
+    and stays clear of the next, and no paragraph's space comes between.
+    """
+    first = lines[index]
+    if len(first.cells) < 2:
+        return [first]
+    columns = [cell.left for cell in first.cells]
+    table = [first]
+    for line in lines[index + 1 :]:
+        spacing = table[-1].baseline - line.baseline
+        if spacing <= 0 or spacing > PARAGRAPH_SPACING * max(line.height, 1.0):
+            break
+        if not keeps_columns(line, columns, width):
+            break
+        table.append(line)
+    return table
+
+
+def keeps_columns(line: PrintedLine, columns: list[float], width: float) -> bool:
+    """Whether each cell of the line starts at one of the columns and ends before the next."""
+    tolerance = max(ALIGN_POINTS, ALIGN_CHARS * width)
+    for cell in line.cells:
+        at = [i for i, left in enumerate(columns) if abs(cell.left - left) <= tolerance]
+        if not at:
+            return False
+        following = at[0] + 1
+        if following < len(columns) and cell.right > columns[following] - tolerance:
+            return False
+    return True
+
+
+def split_rows(table: list[PrintedLine], pitch: float) -> list[list[PrintedLine]]:
+    """A table's lines grouped into rows: a new row wherever lines stand wider than text."""
+    rows = [[table[0]]]
+    for upper, lower in zip(table, table[1:], strict=False):
+        spacing = upper.baseline - lower.baseline
+        if spacing <= pitch + WRAP_TOLERANCE:
+            rows[-1].append(lower)
+        else:
+            rows.append([lower])
+    return rows
+
+
+def merge_row(row: list[PrintedLine]) -> PrintedLine:
+    """A row's lines as one line: each cell's wrapped text joined onto the cell above it."""
+    cells = [Cell(c.left, c.right, c.text) for c in row[0].cells]
+    for line in row[1:]:
+        for piece in line.cells:
+            # the column it starts in (keeps_columns has checked it starts at one)
+            target = min(cells, key=lambda c: abs(c.left - piece.left))
+            target.text = join_wrapped_cell(target.text, piece.text)
+            target.right = max(target.right, piece.right)
+    return PrintedLine(cells, row[0].baseline, row[0].height)
+
+
+def join_wrapped_cell(text: str, more: str) -> str:
+    """A cell's next line onto it: a hyphen at the end of the line is kept, with no space."""
+    if not text:
+        return more
+    if text.endswith("-") and text[-2:-1].isalpha():
+        return text + more
+    return f"{text} {more}"
+
+
+# Lines whose heights differ by more than this share are of different sizes of type.
+SAME_HEIGHT = 0.2
+# More than this many line heights between baselines: a paragraph's space, not a table's row.
+PARAGRAPH_SPACING = 2.0
+# A cell starts at a column when its left edge is this close (points, or character widths).
+ALIGN_POINTS = 2.0
+ALIGN_CHARS = 0.5
+# Baselines up to this much (points) further apart than the page's line spacing are a wrap.
+WRAP_TOLERANCE = 1.0
 
 
 def page_layout_text(textpage: pdfium.PdfTextPage) -> str:

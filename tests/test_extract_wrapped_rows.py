@@ -1,0 +1,127 @@
+"""Rules for tables whose cells wrapped over several printed lines (browser-printed PDFs)."""
+
+from __future__ import annotations
+
+from minutebook.ingest.cleanup import clean_lines
+from minutebook.ingest.readers.pdf_layout import (
+    Cell,
+    PrintedLine,
+    merge_wrapped_rows,
+    render_line,
+)
+from minutebook.ingest.source import SourceLine
+from tests.extract_helpers import extract_text
+
+WIDTH = 5.0  # points per character
+PITCH = 13.5  # the page's line spacing
+ROW_PITCH = 16.5  # a padded table's rows stand further apart
+
+
+def printed(baseline: float, *cells: tuple[float, str]) -> PrintedLine:
+    """A printed line from (left, text) cells, each character WIDTH wide."""
+    return PrintedLine(
+        [Cell(left, left + WIDTH * len(text), text) for left, text in cells], baseline, 11.0
+    )
+
+
+def prose(top: float, count: int) -> list[PrintedLine]:
+    """A paragraph's lines at the page's line spacing."""
+    return [
+        printed(top - PITCH * i, (0, "The Board noted the report on the budget."))
+        for i in range(count)
+    ]
+
+
+def texts(lines: list[PrintedLine]) -> list[str]:
+    return [render_line(line, WIDTH, 0).strip() for line in lines]
+
+
+def test_a_padded_tables_wrapped_cells_join_their_row():
+    table = [
+        printed(500, (0, "Subject"), (80, "Budget 2024/25")),
+        printed(500 - ROW_PITCH, (0, "Contact"), (80, "Ann Price, Chief Finance Officer. Email:")),
+        printed(500 - ROW_PITCH - PITCH, (0, "Officer"), (80, "ann.price@example.org")),
+        printed(500 - 2 * ROW_PITCH - PITCH, (0, "Background"), (80, "None")),
+        printed(500 - 2 * ROW_PITCH - 2 * PITCH, (0, "Papers")),
+    ]
+    merged = texts(merge_wrapped_rows(prose(700, 4) + table, WIDTH))[4:]
+    assert merged == [
+        "Subject         Budget 2024/25",
+        "Contact Officer   Ann Price, Chief Finance Officer. Email: ann.price@example.org",
+        "Background Papers   None",
+    ]
+
+
+def test_a_wrapped_name_joins_its_cell_and_a_new_row_does_not():
+    table = [
+        printed(500, (0, "Others"), (60, "Jo"), (120, "Police and Crime")),
+        printed(500 - PITCH, (0, "Present:"), (60, "Kerr"), (120, "Commissioner")),
+        printed(500 - PITCH - ROW_PITCH, (60, "Tom Hale"), (120, "Chief Constable")),
+    ]
+    merged = texts(merge_wrapped_rows(prose(700, 4) + table, WIDTH))[4:]
+    assert merged[0].split("   ") == ["Others Present:", "Jo Kerr", "Police and Crime Commissioner"]
+    assert merged[1].split() == ["Tom", "Hale", "Chief", "Constable"]
+
+
+def test_a_table_whose_rows_keep_the_line_spacing_is_left_as_printed():
+    table = [
+        printed(500 - PITCH * i, (0, name), (80, role))
+        for i, (name, role) in enumerate([("Ann Price", "Chair"), ("Tom Hale", "Member")])
+    ]
+    lines = prose(700, 4) + table
+    assert texts(merge_wrapped_rows(lines, WIDTH)) == texts(lines)
+
+
+def test_running_text_under_a_row_is_not_a_wrapped_cell():
+    lines = [
+        *prose(700, 4),
+        printed(500, (0, "Date:"), (80, "4 June 2024")),
+        printed(500 - PITCH, (0, "The meeting opened with a minute's silence for a colleague.")),
+        printed(500 - PITCH - ROW_PITCH, (0, "Time:"), (80, "10:00")),
+    ]
+    assert texts(merge_wrapped_rows(lines, WIDTH)) == texts(lines)
+
+
+def test_a_hyphen_that_ends_a_cells_line_is_kept_without_a_space():
+    table = [
+        printed(500, (0, "1.0"), (80, "On-")),
+        printed(500 - PITCH, (80, "going")),
+        printed(500 - PITCH - ROW_PITCH, (0, "2.0"), (80, "Closed")),
+    ]
+    merged = texts(merge_wrapped_rows(prose(700, 4) + table, WIDTH))[4:]
+    assert merged[0].split() == ["1.0", "On-going"]
+
+
+def test_a_numbered_laid_out_line_is_a_row_of_its_own_not_a_wrapped_cell():
+    rows = [
+        "Item           Title                      Lead        Pages",
+        "1.   Welcome and Apologies                Chair",
+        "2.   Declarations of Interest             Chair",
+    ]
+    lines = clean_lines([SourceLine(i + 1, 1, row) for i, row in enumerate(rows)])
+    assert [line.cells[0] for line in lines] == ["Item", "1.", "2."]
+
+
+RECORD = """Police and Crime Commissioner for Wessex Vale
+WESSEX VALE POLICE AND CRIME COMMISSIONER DECISION RECORD - WVPCC
+2024-007
+Subject      Replacement Custody Suite
+Decision     To approve the business case for a replacement custody suite.
+Decision Summary   The Commissioner has considered the business case.
+Financial Implications   Capital of 4.2m from the reserve.
+Contact Officer   Ann Price, Chief Finance Officer
+Ann Price, Police and Crime Commissioner for Wessex Vale
+Signature: (signed)
+Date: 12/03/2024
+"""
+
+
+def test_a_decision_number_wrapped_away_from_its_prefix_keeps_the_prefix():
+    record = extract_text(RECORD, "record.txt")["decision_records"][0]
+    assert record["number"] == "WVPCC 2024-007"
+
+
+def test_a_row_with_a_label_not_kept_does_not_run_on_into_the_field_above():
+    record = extract_text(RECORD, "record.txt")["decision_records"][0]
+    assert record["summary"] == "The Commissioner has considered the business case."
+    assert record["contact_officer"] == "Ann Price, Chief Finance Officer"
