@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 import sys
 import tracemalloc
@@ -38,6 +39,7 @@ from minutebook.ingest.readers import (
     read_document,
 )
 from minutebook.ingest.readers.docx_numbering import format_number
+from minutebook.ingest.readers.pdf_tables import recover_table_pages
 from minutebook.ingest.source import ReadDocument, UnreadableDocument
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -615,14 +617,30 @@ def test_pdf_header_after_leading_junk_counts_only_for_a_pdf_name(tmp_path: Path
     assert read_document(write(tmp_path / "note.txt", note)).media_type == "text/plain"
 
 
-def test_table_page_rows_come_out_tab_separated_in_reading_order(tmp_path: Path) -> None:
+def test_a_ruled_table_keeps_its_columns_and_reading_order(tmp_path: Path) -> None:
     doc = read_document(write_table_pdf(tmp_path / "budget.pdf"))
     lines = doc.pages[0].split("\n")
+    cells = [re.split(r" {3,}", line.strip()) for line in lines]
     assert lines[0] == "Budget monitoring report"
-    assert lines[1] == "Service\tBudget £k\tActual £k\tVariance £k"
-    assert lines[2] == "Service 1\t100\t97\t3"
-    assert lines[13] == "Service 12\t1,200\t1,164\t36"
+    assert cells[1] == ["Service", "Budget £k", "Actual £k", "Variance £k"]
+    assert cells[2] == ["Service 1", "100", "97", "3"]
+    assert cells[13] == ["Service 12", "1,200", "1,164", "36"]
     assert lines[14:] == ["Members noted the report."]
+
+
+def test_a_table_page_read_with_its_cells_run_together_is_read_again_by_its_rules(
+    tmp_path: Path,
+) -> None:
+    """Where a page's text ran a table's cells together, pdfplumber's rows replace it."""
+    path = write_table_pdf(tmp_path / "budget.pdf")
+    run_together = "Budget monitoring report\n" + "\n".join(
+        f"Service {i} {i * 100:,} {i * 97:,} {i * 3}" for i in range(1, 13)
+    )
+    warnings: list[str] = []
+    lines = recover_table_pages(path, [run_together], warnings)[0].split("\n")
+    assert "Service\tBudget £k\tActual £k\tVariance £k" in lines
+    assert "Service 12\t1,200\t1,164\t36" in lines
+    assert warnings == []
 
 
 def test_pdf_table_rows_reads_one_page(tmp_path: Path) -> None:
@@ -656,6 +674,12 @@ PROSE = (
             + "\n".join(f"Line {i} {i * 100} {i * 97} {i * 3}" for i in range(1, 9)),
             True,
             id="rows with spaces",
+        ),
+        pytest.param(
+            "Budget monitoring\n"
+            + "\n".join(f"Line {i}    {i * 100}    {i * 97}    {i * 3}" for i in range(1, 9)),
+            False,
+            id="rows already in columns",
         ),
         pytest.param(
             "Agenda\nApologies\nDeclarations\nMinutes\nActions log\nBudget\nRisk register\nAOB",

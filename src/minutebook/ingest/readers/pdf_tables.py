@@ -38,13 +38,17 @@ def page_looks_tabular(page_text: str) -> bool:
     """Cheap guess whether PDFium's text of a page is a table.
 
     Two shapes count: mostly very short lines (one cell per line), or many
-    lines made mostly of numbers (a row's cells joined by spaces).
+    lines made mostly of numbers with their cells run together by single
+    spaces. A row whose columns the layout reader kept apart (three or more
+    spaces between cells) is read well already and does not count.
     """
     lines = [line.strip() for line in page_text.split("\n") if line.strip()]
     if len(lines) < MIN_TABLE_LINES:
         return False
     total = len(lines)
-    numeric_rows = sum(1 for line in lines if _is_numeric_row(line))
+    numeric_rows = sum(
+        1 for line in lines if _is_numeric_row(line) and not _COLUMN_GAP_RE.search(line)
+    )
     if numeric_rows >= MIN_TABLE_LINES // 2 + 1 and numeric_rows / total >= 0.3:
         return True
     short = sum(1 for line in lines if _is_short(line))
@@ -59,14 +63,23 @@ TABLE_RUN_LINES = 8
 
 
 def _longest_short_run(lines: list[str]) -> int:
-    """The longest run of lines much narrower than the page's prose: a table's cells."""
+    """The longest run of lines much narrower than the page's prose: a table's cells, one a line.
+
+    A line laid out in columns ("11.2   The Board noted ...") already keeps
+    its cells together, so it is not a lone cell and breaks the run.
+    """
     widths = sorted(len(line) for line in lines)
     full = widths[int(len(widths) * 0.9)]
     longest = run = 0
     for line in lines:
-        run = run + 1 if len(line) < 0.55 * full else 0
+        lone_cell = len(line) < 0.55 * full and not _COLUMN_GAP_RE.search(line)
+        run = run + 1 if lone_cell else 0
         longest = max(longest, run)
     return longest
+
+
+# The gap a layout-preserving reader leaves between the columns of a line.
+_COLUMN_GAP_RE = re.compile(r"\S {3,}\S")
 
 
 def pdf_table_rows(path: str | Path, page_number: int) -> list[list[str]]:
