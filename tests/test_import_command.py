@@ -8,7 +8,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-import minutebook.ingest.pipeline as pipeline_module
+import minutebook.ingest.extract as extract_module
 from minutebook.cli import main
 from tests.factories import extract, item, minutes
 
@@ -23,7 +23,7 @@ def papers(tmp_path, monkeypatch):
     dates = {"feb.txt": "2019-02-28", "may.txt": "2019-05-30"}
     monkeypatch.setenv("MINUTEBOOK_WORKERS", "1")  # the stand-in lives in this process only
     monkeypatch.setattr(
-        pipeline_module,
+        extract_module,
         "extract_document",
         lambda read: extract(
             meetings=[minutes(date=dates[read.name], items=[item("1", "Welcome")])]

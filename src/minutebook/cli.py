@@ -71,7 +71,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: Commands that parse files in worker processes.
+PARSING_COMMANDS = frozenset({"import", "demo"})
+
+
 def run_django(argv: Sequence[str]) -> int:
+    if argv[0] in PARSING_COMMANDS and not {"-h", "--help"} & set(argv):
+        from minutebook.ingest.workers import start_worker_server
+
+        start_worker_server()  # its imports run while Django sets up
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "minutebook.settings")
     from django.core.management import execute_from_command_line
 

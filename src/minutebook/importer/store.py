@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
 
 from minutebook.bodies.resolve import BodyDirectory
 from minutebook.decisions.numbers import decision_number_key
@@ -191,15 +190,19 @@ def _publication_key(
 
 def _earlier_versions(name: str, key: str, digest: str) -> list[SourceDocument]:
     """Current documents this one replaces: the same publication, or the same file name unless
-    both say they publish different things (two folders' "minutes.pdf")."""
-    same_name = Q(name=name)
-    if key:
-        same_name &= Q(publication_key="") | Q(publication_key=key)
-        same = same_name | Q(publication_key=key)
-    else:
-        same = same_name
-    return list(
-        SourceDocument.objects.filter(same, status=SourceDocument.Status.CURRENT)
-        .exclude(sha256=digest)
-        .order_by("-imported_at", "-pk")
+    both say they publish different things (two folders' "minutes.pdf").
+
+    Two simple queries, one per index, rather than one with an OR across
+    columns, which SQLite answers by reading every document (text and all).
+    """
+    current = SourceDocument.objects.filter(status=SourceDocument.Status.CURRENT).exclude(
+        sha256=digest
     )
+    found = {
+        doc.pk: doc
+        for doc in current.filter(name=name)
+        if not key or doc.publication_key in ("", key)
+    }
+    if key:
+        found.update((doc.pk, doc) for doc in current.filter(publication_key=key))
+    return sorted(found.values(), key=lambda doc: (doc.imported_at, doc.pk), reverse=True)

@@ -7,7 +7,6 @@ stores what comes back; results arrive in the order the files were given.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -17,15 +16,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from minutebook.ingest.extract import extract_document
-from minutebook.ingest.readers import read_document
 from minutebook.ingest.source import ReadDocument, UnreadableDocument
+from minutebook.ingest.workers import worker_context
 
 Reader = Callable[[Path], ReadDocument]
 Extractor = Callable[[ReadDocument], dict[str, Any]]
-
-# Modules the worker processes need, imported once in the process they are forked from.
-WORKER_PRELOAD = ["minutebook.ingest.extract", "minutebook.ingest.readers"]
 
 
 @dataclass
@@ -43,9 +38,18 @@ class ParsedPaper:
 
 
 def read_and_extract(
-    path: str | Path, reader: Reader = read_document, extractor: Extractor = extract_document
+    path: str | Path, reader: Reader | None = None, extractor: Extractor | None = None
 ) -> ParsedPaper:
-    """Read and parse one file; never raises, so one bad file cannot stop a batch."""
+    """Read and parse one file; never raises, so one bad file cannot stop a batch.
+
+    `reader` and `extractor` default to `readers.read_document` and
+    `extract.extract_document`, imported here so that a process handing all
+    its files to workers never loads them.
+    """
+    if reader is None:
+        from minutebook.ingest.readers import read_document as reader
+    if extractor is None:
+        from minutebook.ingest.extract import extract_document as extractor
     path = Path(path)
     try:
         document = reader(path)
@@ -94,22 +98,20 @@ def parse_all(
 ) -> Iterator[ParsedPaper]:
     """Parsed papers in the order of `paths`; with one worker, in this process.
 
-    Workers start with `forkserver`, so they never inherit the caller's
-    database connections; a few files at a time are in flight, so memory
-    stays flat however many files there are. A `reader` or `extractor` other
+    Workers fork from a server that has imported the parser (see
+    `workers`); a few files at a time are in flight, so memory stays flat
+    however many files there are. A `reader` or `extractor` other
     than the standard ones must be picklable to run in workers.
     """
     paths = [str(p) for p in paths]
-    parse = partial(
-        read_and_extract, reader=reader or read_document, extractor=extractor or extract_document
-    )
+    parse = partial(read_and_extract, reader=reader, extractor=extractor)
     workers = default_workers() if workers is None else workers
     if workers <= 1 or len(paths) <= 1:
         yield from map(parse, paths)
         return
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(WORKER_PRELOAD)
-    with ProcessPoolExecutor(max_workers=min(workers, len(paths)), mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=min(workers, len(paths)), mp_context=worker_context()
+    ) as pool:
         pending = []
         queue = iter(paths)
         for path in queue:

@@ -1,0 +1,31 @@
+"""The processes that read and parse files, started early so their start-up overlaps ours.
+
+Workers fork from a server process (multiprocessing's `forkserver`) that has
+imported the readers and the parser once, so they start ready to work and
+never inherit the importing process's database connections. Starting that
+server takes about half a second of imports; `start_worker_server` lets the
+command line begin it before Django has even set up. This module imports no
+parser itself, so the importing process need never load one.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from multiprocessing import forkserver
+from multiprocessing.context import BaseContext
+
+# Modules the workers need, imported once in the server they are forked from.
+WORKER_PRELOAD = ["minutebook.ingest.extract", "minutebook.ingest.readers"]
+
+
+def worker_context() -> BaseContext:
+    """The multiprocessing context workers start in."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(WORKER_PRELOAD)
+    return context
+
+
+def start_worker_server() -> None:
+    """Start the server workers fork from, if it is not running yet (it returns at once)."""
+    worker_context()
+    forkserver.ensure_running()
