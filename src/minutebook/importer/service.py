@@ -4,7 +4,7 @@ One file's failure never stops the batch: each document is stored in its
 own transaction, and a file that cannot be read or parsed is recorded with
 a one-line reason. A file already stored (same sha256) is recognised before
 it is parsed, so importing a folder again costs one hash per file. New
-files are read and parsed in worker processes, one per core, while this
+files are read and parsed in worker processes, one per core (up to four), while this
 process stores them in order. The documents of a run share one `RunCache`:
 bodies, posts and seats are read once per run, not once per document.
 """
@@ -153,7 +153,7 @@ def import_paths(
     the order of the files. `reader` and `extractor` replace
     `minutebook.ingest`'s `read_document` and `extract_document`; they run
     in this process unless `workers` says otherwise. `workers` defaults to
-    MINUTEBOOK_WORKERS or one per core.
+    MINUTEBOOK_WORKERS or one per core (up to four).
     """
     files, missing = expand_paths(Path(p) for p in paths)
     run = ImportRun.objects.create(paths=[str(p) for p in paths])

@@ -76,8 +76,13 @@ def _traceback() -> str:
     return traceback.format_exc(limit=20)
 
 
+MAX_DEFAULT_WORKERS = 4
+
+
 def default_workers() -> int:
-    """Worker processes for parsing: MINUTEBOOK_WORKERS, else one per core (at most 8)."""
+    """Worker processes for parsing: MINUTEBOOK_WORKERS, else one per core, at most
+    MAX_DEFAULT_WORKERS: storing in one process is the limit beyond that, and
+    each worker holds a document's text, so more would cost memory for nothing."""
     raw = os.environ.get("MINUTEBOOK_WORKERS")
     if raw:
         try:
@@ -87,7 +92,7 @@ def default_workers() -> int:
         if value < 1:
             raise ValueError(f"MINUTEBOOK_WORKERS must be at least 1, got {value}")
         return value
-    return max(1, min(8, os.cpu_count() or 1))
+    return max(1, min(MAX_DEFAULT_WORKERS, os.cpu_count() or 1))
 
 
 def parse_all(

@@ -44,7 +44,7 @@ class Command(BaseCommand):
             default=None,
             metavar="N",
             help="processes that read and parse files (default: MINUTEBOOK_WORKERS, "
-            "else one per core); 1 parses in this process",
+            "else one per core, up to 4); 1 parses in this process",
         )
 
     def handle(
