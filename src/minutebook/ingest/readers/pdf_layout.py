@@ -11,7 +11,7 @@ text (see cleanup.layout_columns), and it costs little over the plain text.
 from __future__ import annotations
 
 import ctypes
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from statistics import median
 from typing import Any
 
@@ -207,6 +207,23 @@ class Cell:
     left: float
     right: float
     text: str
+    # The runs it was made of, each with what joins it to the run before ("" or " ").
+    parts: list[tuple[str, Run]] = field(default_factory=list)
+
+    def split_at(self, starts: list[float], tolerance: float) -> list[Cell]:
+        """The cell cut before each of its runs that starts at one of `starts` (a column
+        of the table it is in, whose gap was too narrow to see on this line alone)."""
+        cells: list[Cell] = []
+        for joiner, run in self.parts or []:
+            at_column = any(abs(run.left - start) <= tolerance for start in starts)
+            if not cells or (at_column and joiner):
+                cells.append(Cell(run.left, run.right, run.text, [("", run)]))
+            else:
+                cell = cells[-1]
+                cell.text += joiner + run.text
+                cell.right = max(cell.right, run.right)
+                cell.parts.append((joiner, run))
+        return cells or [self]
 
 
 @dataclass
@@ -244,13 +261,15 @@ def printed_line(line: list[Run], width: float, reading_order: dict[int, int]) -
         )
         gap = 0.0 if previous is None else (run.left - previous.right) / width
         if previous is None or (not glued and gap > COLUMN_GAP_CHARS):
-            cells.append(Cell(run.left, run.right, run.text))
+            cells.append(Cell(run.left, run.right, run.text, [("", run)]))
         else:
             cell = cells[-1]
-            if not glued:
-                cell.text += "" if cell.text.endswith(("-", "/")) and gap < 0.3 else " "
-            cell.text += run.text
+            joiner = ""
+            if not glued and not (cell.text.endswith(("-", "/")) and gap < 0.3):
+                joiner = " "
+            cell.text += joiner + run.text
             cell.right = max(cell.right, run.right)
+            cell.parts.append((joiner, run))
         previous = run
     baselines = sorted(r.baseline if r.baseline is not None else r.bottom for r in line)
     height = max(r.top for r in line) - min(r.bottom for r in line)
@@ -314,20 +333,61 @@ def line_pitch(lines: list[PrintedLine]) -> float | None:
 
 
 def table_lines(lines: list[PrintedLine], index: int, width: float) -> list[PrintedLine]:
+    """The lines from `index` on that make one table: a heading row over its body, or the
+    lines that keep to the columns of the row at `index` (at least that line).
+
+    Column headings are often centred over their columns, so the row under
+    them sets the columns; the headings belong to the table when each stands
+    over one of them.
+    """
+    body = column_lines(lines, index, width)
+    if len(body) == 1 and index + 1 < len(lines) and len(lines[index].cells) >= 2:
+        under = column_lines(lines, index + 1, width)
+        spacing = lines[index].baseline - lines[index + 1].baseline
+        columns = [cell.left for cell in under[0].cells]
+        if (
+            len(under) > 1
+            and 0 < spacing <= PARAGRAPH_SPACING * max(lines[index].height, 1.0)
+            and heads_columns(lines[index], columns)
+        ):
+            return [lines[index], *under]
+    return body
+
+
+def heads_columns(line: PrintedLine, columns: list[float]) -> bool:
+    """Whether each cell of the line stands over a column of its own (centred or not)."""
+    taken: set[int] = set()
+    for cell in line.cells:
+        middle = (cell.left + cell.right) / 2
+        column = max((i for i, left in enumerate(columns) if left <= middle), default=None)
+        if column is None or column in taken:
+            return False
+        taken.add(column)
+    return True
+
+
+def column_lines(lines: list[PrintedLine], index: int, width: float) -> list[PrintedLine]:
     """The lines from `index` on that keep to the columns of the row there (at least itself).
 
     A row is a line of two or more cells; a line below it belongs to the
     same table while each of its cells starts at one of the row's columns
     and stays clear of the next, and no paragraph's space comes between.
+    Two cells a narrow gap ran together on one line are told apart by the
+    columns: a run starting at a column starts a cell.
     """
     first = lines[index]
     if len(first.cells) < 2:
         return [first]
     columns = [cell.left for cell in first.cells]
+    tolerance = max(ALIGN_POINTS, ALIGN_CHARS * width)
     table = [first]
     for line in lines[index + 1 :]:
         spacing = table[-1].baseline - line.baseline
-        if spacing <= 0 or spacing > PARAGRAPH_SPACING * max(line.height, 1.0):
+        cells = [piece for cell in line.cells for piece in cell.split_at(columns, tolerance)]
+        line = PrintedLine(cells, line.baseline, line.height)
+        # a row of several cells may stand further off than a paragraph would
+        widest = ROW_SPACING if len(cells) >= 2 else PARAGRAPH_SPACING
+        if spacing <= 0 or spacing > widest * max(line.height, 1.0):
             break
         if not keeps_columns(line, columns, width):
             break
@@ -383,8 +443,10 @@ def join_wrapped_cell(text: str, more: str) -> str:
 
 # Lines whose heights differ by more than this share are of different sizes of type.
 SAME_HEIGHT = 0.2
-# More than this many line heights between baselines: a paragraph's space, not a table's row.
+# More than this many line heights between baselines: a paragraph's space, not a table's row
+# (or, for a line of several cells keeping the table's columns, ROW_SPACING).
 PARAGRAPH_SPACING = 2.0
+ROW_SPACING = 3.0
 # A cell starts at a column when its left edge is this close (points, or character widths).
 ALIGN_POINTS = 2.0
 ALIGN_CHARS = 0.5
