@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from minutebook.ingest.cleanup import clean_lines
 from minutebook.ingest.readers.pdf_layout import (
     Cell,
     PrintedLine,
+    Run,
     merge_wrapped_rows,
     render_line,
 )
@@ -125,3 +128,46 @@ def test_a_row_with_a_label_not_kept_does_not_run_on_into_the_field_above():
     record = extract_text(RECORD, "record.txt")["decision_records"][0]
     assert record["summary"] == "The Commissioner has considered the business case."
     assert record["contact_officer"] == "Ann Price, Chief Finance Officer"
+
+
+def printed_runs(baseline: float, *cells: tuple[float, ...]) -> PrintedLine:
+    """A printed line of cells made of runs: each cell is (left, text, left, text, ...),
+    its runs joined by one space."""
+    out = []
+    for cell in cells:
+        runs = [
+            Run(text, left, baseline, left + WIDTH * len(text), baseline + 9)
+            for left, text in zip(cell[::2], cell[1::2], strict=True)
+        ]
+        parts = [("" if i == 0 else " ", run) for i, run in enumerate(runs)]
+        out.append(Cell(runs[0].left, runs[-1].right, " ".join(r.text for r in runs), parts))
+    return PrintedLine(out, baseline, 11.0)
+
+
+def test_headings_centred_over_their_columns_join_the_table_and_its_only_row_is_folded():
+    table = [
+        printed(500, (10, "Ref"), (150, "Action"), (330, "Status")),
+        printed(500 - ROW_PITCH, (0, "3.0"), (60, "Chief Constable to"), (300, "On-")),
+        printed(500 - ROW_PITCH - PITCH, (60, "report on overtime."), (300, "going")),
+    ]
+    merged = texts(merge_wrapped_rows(prose(700, 4) + table, WIDTH))[4:]
+    assert re.split(" {3,}", merged[1]) == [
+        "3.0",
+        "Chief Constable to report on overtime.",
+        "On-going",
+    ]
+
+
+def test_cells_a_narrow_gap_ran_together_are_cut_at_the_tables_columns():
+    table = [
+        printed_runs(500, (0, "Action"), (100, "Owner"), (200, "Status")),
+        printed_runs(500 - ROW_PITCH, (0, "Review the visits"), (100, "Head of"), (200, "Open")),
+        # "volunteers" and "Policy" are one cell on this line: the gap between them is narrow
+        printed_runs(500 - ROW_PITCH - PITCH, (0, "by volunteers", 100, "Policy")),
+    ]
+    merged = texts(merge_wrapped_rows(prose(700, 4) + table, WIDTH))[4:]
+    assert re.split(" {3,}", merged[1]) == [
+        "Review the visits by volunteers",
+        "Head of Policy",
+        "Open",
+    ]
