@@ -9,6 +9,7 @@ from minutebook.ingest.readers.pdf_layout import (
     Cell,
     PrintedLine,
     Run,
+    layout_text,
     merge_wrapped_rows,
     render_line,
 )
@@ -170,4 +171,23 @@ def test_cells_a_narrow_gap_ran_together_are_cut_at_the_tables_columns():
         "Review the visits by volunteers",
         "Head of Policy",
         "Open",
+    ]
+
+
+def test_a_paragraphs_space_prints_as_a_blank_line():
+    def line(baseline: float, text: str) -> Run:
+        return Run(text, 0, baseline - 2, WIDTH * len(text), baseline + 9, baseline=baseline)
+
+    runs = [
+        line(700, "AGENDA"),
+        line(700 - 2.5 * PITCH, "The Board met on 4 May."),
+        line(700 - 3.5 * PITCH, "It noted the report."),
+        line(700 - 4.5 * PITCH, "It agreed the budget."),
+    ]
+    assert layout_text(runs).split("\n") == [
+        "AGENDA",
+        "",
+        "The Board met on 4 May.",
+        "It noted the report.",
+        "It agreed the budget.",
     ]

@@ -231,6 +231,12 @@ class PrintedLine:
     cells: list[Cell]
     baseline: float
     height: float
+    # The baseline of its last printed line, for a table row folded from several.
+    last_baseline: float | None = None
+
+    @property
+    def bottom_baseline(self) -> float:
+        return self.baseline if self.last_baseline is None else self.last_baseline
 
 
 def layout_text(runs: list[Run]) -> str:
@@ -245,8 +251,18 @@ def layout_text(runs: list[Run]) -> str:
     margin = min(r.left for r in runs)
     reading_order = {id(run): index for index, run in enumerate(runs)}
     lines = [printed_line(line, width, reading_order) for line in group_lines(runs)]
+    pitch = line_pitch(lines)
     lines = merge_wrapped_rows(lines, width)
-    return "\n".join(render_line(line, width, margin) for line in lines)
+    out: list[str] = []
+    for previous, line in zip([None, *lines], lines, strict=False):
+        if (
+            previous is not None
+            and pitch
+            and (previous.bottom_baseline - line.baseline > PARAGRAPH_GAP * pitch)
+        ):
+            out.append("")
+        out.append(render_line(line, width, margin))
+    return "\n".join(out)
 
 
 def printed_line(line: list[Run], width: float, reading_order: dict[int, int]) -> PrintedLine:
@@ -429,7 +445,7 @@ def merge_row(row: list[PrintedLine]) -> PrintedLine:
             target = min(cells, key=lambda c: abs(c.left - piece.left))
             target.text = join_wrapped_cell(target.text, piece.text)
             target.right = max(target.right, piece.right)
-    return PrintedLine(cells, row[0].baseline, row[0].height)
+    return PrintedLine(cells, row[0].baseline, row[0].height, row[-1].baseline)
 
 
 def join_wrapped_cell(text: str, more: str) -> str:
@@ -447,6 +463,9 @@ SAME_HEIGHT = 0.2
 # (or, for a line of several cells keeping the table's columns, ROW_SPACING).
 PARAGRAPH_SPACING = 2.0
 ROW_SPACING = 3.0
+# Baselines further apart than this many line spacings have a paragraph's space between them,
+# printed as a blank line (as layout-preserving converters do).
+PARAGRAPH_GAP = 1.6
 # A cell starts at a column when its left edge is this close (points, or character widths).
 ALIGN_POINTS = 2.0
 ALIGN_CHARS = 0.5
