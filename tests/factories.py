@@ -73,6 +73,7 @@ def minutes(
     """One set of minutes with every key of the contract present."""
     data: dict[str, Any] = {
         "body": body,
+        "organisation": None,
         "date": date,
         "start_time": None,
         "end_time": None,
@@ -103,6 +104,7 @@ def agenda(
 ) -> dict:
     return {
         "body": body,
+        "organisation": None,
         "date": date,
         "time": None,
         "location": None,

@@ -12,7 +12,7 @@ from minutebook.ingest.dates import find_dates, find_times
 from minutebook.ingest.names import names_in_list, parse_person
 from minutebook.ingest.patterns import decision_numbers
 from minutebook.ingest.source import SourceLine
-from tests.extract_helpers import only_meeting
+from tests.extract_helpers import extract_text, only_meeting
 
 
 @pytest.mark.parametrize(
@@ -373,3 +373,25 @@ def test_letterhead_names_the_organisation_apart_from_the_body(header, organisat
     )
     meeting = only_meeting(text)
     assert (meeting["organisation"], meeting["body"]) == (organisation, body)
+
+
+@pytest.mark.parametrize(
+    ("header", "organisation", "body"),
+    [
+        (
+            "Office of the Police and Crime Commissioner for Marchmoor\nBUSINESS CO-ORDINATION BOARD",
+            "Office of the Police and Crime Commissioner for Marchmoor",
+            "Business Co-ordination Board",
+        ),
+        (
+            "Southfield Police and Crime Commissioner Joint Audit Committee",
+            "Southfield Police and Crime Commissioner",
+            "Joint Audit Committee",
+        ),
+        ("ESTATES SUB-GROUP", None, "Estates Sub-Group"),
+    ],
+)
+def test_agenda_letterhead_names_the_organisation_apart_from_the_body(header, organisation, body):
+    text = header + "\nAGENDA\nDate: 12 March 2024\n1. Apologies for absence\n2. Finance report\n"
+    agendas = extract_text(text, "agenda.txt")["agendas"]
+    assert [(a["organisation"], a["body"]) for a in agendas] == [(organisation, body)]

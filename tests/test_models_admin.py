@@ -91,3 +91,29 @@ def test_the_review_queue_confirms_a_suggestion_from_the_list(admin_client, reco
     assert response.status_code == 302
     review.refresh_from_db()
     assert review.status == PersonMatchReview.Status.CONFIRMED
+
+
+def test_setting_a_bodys_organisation_in_the_admin_moves_its_aliases(admin_client):
+    from minutebook.bodies.models import Body
+    from minutebook.bodies.resolve import resolve_body
+
+    board = resolve_body("Business Co-ordination Board")
+    url = reverse("admin:bodies_body_change", args=[board.pk])
+    form = {
+        "name": board.name,
+        "slug": board.slug,
+        "classification": board.classification,
+        "organisation": "Marchmoor OPCC",
+        "active": "on",
+        "extras": "{}",
+        "aliases-TOTAL_FORMS": "0",
+        "aliases-INITIAL_FORMS": "0",
+    }
+    response = admin_client.post(url, form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    board = Body.objects.get()
+    assert board.organisation_key == "marchmoor"
+    assert set(board.aliases.values_list("organisation_key", flat=True)) == {"marchmoor"}
+    assert resolve_body("Business Co-ordination Board", "Harrowdale OPCC") != board
+    changelist = reverse("admin:bodies_body_changelist")
+    assert "Marchmoor OPCC" in admin_client.get(changelist, {"q": "Marchmoor"}).content.decode()

@@ -6,8 +6,9 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from minutebook.bodies.models import Body, BodyAlias
-from minutebook.bodies.names import acronym, body_key
+from minutebook.bodies.names import acronym, body_key, organisation_key, organisations_agree
 from minutebook.bodies.resolve import (
+    BodyDirectory,
     add_body_alias,
     find_posts,
     guess_classification,
@@ -176,3 +177,117 @@ def test_the_forces_finance_officer_is_not_the_commissioners(posts):
 def test_a_seat_on_the_body_is_not_a_post(posts):
     assert resolve_post("Chairperson") is None
     assert resolve_post("Independent Co-opted Member") is None
+
+
+# Bodies of different organisations ----------------------------------------------
+
+MARCHMOOR = "Police and Crime Commissioner for Marchmoor"
+HARROWDALE = "Police and Crime Commissioner for Harrowdale"
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "Police and Crime Commissioner for Marchmoor",
+        "Office of the Police and Crime Commissioner for Marchmoor",
+        "Marchmoor Police and Crime Commissioner",
+        "Marchmoor Police & Crime Commissioner",
+        "Marchmoor OPCC",
+        "Office of the Police, Fire and Crime Commissioner for Marchmoor",
+        "Marchmoor Police and Crime Panel",
+        "Marchmoor County Council",
+        "MARCHMOOR CONSTABULARY",
+    ],
+)
+def test_spellings_of_one_organisation_share_its_key(printed):
+    assert organisation_key(printed) == "marchmoor"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "agree"),
+    [
+        (
+            "Cambridgeshire PCC",
+            "Police and Crime Commissioner for Cambridgeshire and Peterborough",
+            True,
+        ),
+        ("Wessex Vale OPCC", "Police and Crime Commissioner for Wessex Vale", True),
+        ("Police and Crime Commissioner for Marchmoor", HARROWDALE, False),
+        ("Office of the Police and Crime Commissioner", MARCHMOOR, False),  # no place: unknown
+    ],
+)
+def test_organisations_agree_on_their_area(first, second, agree):
+    assert organisations_agree(organisation_key(first), organisation_key(second)) is agree
+
+
+@pytest.mark.django_db
+def test_same_named_boards_of_two_commissioners_are_two_bodies():
+    marchmoor = resolve_body("Business Co-ordination Board", MARCHMOOR)
+    harrowdale = resolve_body("Business Coordination Board", HARROWDALE)
+    assert marchmoor != harrowdale
+    assert (marchmoor.organisation, harrowdale.organisation) == (MARCHMOOR, HARROWDALE)
+    assert marchmoor.slug != harrowdale.slug
+    assert resolve_body("BCB", "Marchmoor OPCC") == marchmoor
+    assert resolve_body("the Business Co-Ordination Board", "Harrowdale PCC") == harrowdale
+    assert set(BodyAlias.objects.filter(key="bcb").values_list("body", flat=True)) == {
+        marchmoor.pk,
+        harrowdale.pk,
+    }
+    assert Body.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_body_first_seen_without_organisation_adopts_the_one_seen_later():
+    board = resolve_body("Business Co-ordination Board")
+    assert board.organisation == ""
+    assert resolve_body("BCB", "Marchmoor Police and Crime Commissioner") == board
+    board.refresh_from_db()
+    assert (board.organisation, board.organisation_key) == (
+        "Marchmoor Police and Crime Commissioner",
+        "marchmoor",
+    )
+    assert set(board.aliases.values_list("organisation_key", flat=True)) == {"marchmoor"}
+    # now known, it is not the board of another Commissioner
+    other = resolve_body("Business Co-ordination Board", HARROWDALE)
+    assert other != board
+    assert Body.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_an_organisation_without_a_place_is_no_organisation():
+    board = resolve_body("Business Co-ordination Board", MARCHMOOR)
+    assert resolve_body("Business Co-ordination Board", "Police & Crime Commissioner") == board
+    assert Body.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_without_organisation_the_only_body_of_a_name_is_meant():
+    board = resolve_body("Finance Sub-Group", MARCHMOOR)
+    assert resolve_body("FSG") == board
+    assert resolve_body("Finance Sub-Group") == board
+
+
+@pytest.mark.django_db
+def test_without_organisation_among_same_named_bodies_the_unknown_one_else_the_last_seen():
+    directory = BodyDirectory()
+    marchmoor = directory.resolve("Finance Sub-Group", MARCHMOOR)
+    harrowdale = directory.resolve("Finance Sub-Group", HARROWDALE)
+    assert directory.resolve("Finance Sub-Group") == harrowdale  # the last seen
+    directory.resolve("FSG", MARCHMOOR)
+    assert directory.resolve("Finance Sub-Group") == marchmoor
+    # a fresh directory has seen neither: the first recorded
+    assert BodyDirectory().resolve("Finance Sub-Group", create=False) == marchmoor
+
+    unknown = Body.objects.create(name="Finance Sub-Group", slug="finance-sub-group-unknown")
+    BodyAlias.objects.create(body=unknown, alias="Finance Sub-Group", key="finance subgroup")
+    assert BodyDirectory().resolve("Finance Sub-Group") == unknown
+    assert BodyDirectory().resolve("Finance Sub-Group", "Harrowdale OPCC") == harrowdale
+
+
+@pytest.mark.django_db
+def test_adopting_an_organisation_drops_an_alias_its_other_body_has():
+    known = resolve_body("Business Continuity Board", MARCHMOOR)  # also "BCB"
+    unknown = resolve_body("Business Co-ordination Board")
+    assert resolve_body("Business Co-ordination Board", MARCHMOOR) == unknown
+    assert set(unknown.aliases.values_list("key", flat=True)) == {"business coordination board"}
+    assert resolve_body("BCB", MARCHMOOR) == known

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.urls import reverse
 
+from minutebook.bodies.names import organisation_key
 from minutebook.core.models import Record
 
 
@@ -30,13 +31,35 @@ class Body(Record):
         help_text="The body this one reports to (a sub-group's board).",
     )
     active = models.BooleanField(default=True)
+    organisation = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="The organisation the body belongs to, as its papers print it "
+        '("Police and Crime Commissioner for Marchmoor"); blank while unknown.',
+    )
+    organisation_key = models.CharField(
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text="The area the organisation names (`names.organisation_key`): two bodies of "
+        "one name are one body only in one area.",
+    )
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["name", "organisation"]
         verbose_name_plural = "bodies"
 
     def __str__(self) -> str:
-        return self.name
+        return f"{self.name} ({self.organisation})" if self.organisation else self.name
+
+    def save(self, *args, **kwargs) -> None:
+        """Keep the organisation key in step with the printed organisation, however it was set
+        (the importer, the admin, a shell): matching trusts the key."""
+        self.organisation_key = organisation_key(self.organisation)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "organisation" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "organisation_key"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("portal:body", kwargs={"slug": self.slug})
@@ -48,14 +71,24 @@ class BodyAlias(models.Model):
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="aliases")
     alias = models.CharField(max_length=255)
     key = models.CharField(max_length=255)
+    organisation_key = models.CharField(
+        max_length=255,
+        blank=True,
+        default="",
+        editable=False,
+        help_text="The body's organisation key, copied: the key is unique within one area.",
+    )
 
     class Meta:
         ordering = ["body", "alias"]
         verbose_name_plural = "body aliases"
         constraints = [
-            # A folded name resolves to exactly one body ("BCB", "Business
-            # Co-ordination Board" and "Business Coordination Board" share one).
-            models.UniqueConstraint(fields=["key"], name="bodyalias_key_unique"),
+            # A folded name resolves to exactly one body of an area ("BCB", "Business
+            # Co-ordination Board" and "Business Coordination Board" share one); two
+            # Commissioners' boards of one name are two bodies.
+            models.UniqueConstraint(
+                fields=["key", "organisation_key"], name="bodyalias_key_unique_per_organisation"
+            ),
         ]
 
     def __str__(self) -> str:

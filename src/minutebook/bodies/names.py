@@ -44,3 +44,72 @@ def acronym(name: str) -> str | None:
 
 def looks_like_acronym(text: str) -> bool:
     return bool(_ACRONYM.match(text.strip()))
+
+
+#: Words every Commissioner's, force's or council's name shares: left out, they leave the area.
+_ORGANISATION_WORDS = frozenset(
+    {
+        "the",
+        "of",
+        "for",
+        "and",
+        "in",
+        "office",
+        "police",
+        "policing",
+        "fire",
+        "rescue",
+        "crime",
+        "commissioner",
+        "commissioners",
+        "opcc",
+        "opfcc",
+        "pcc",
+        "pfcc",
+        "panel",
+        "council",
+        "county",
+        "city",
+        "borough",
+        "district",
+        "metropolitan",
+        "unitary",
+        "constabulary",
+        "force",
+        "service",
+        "authority",
+        "combined",
+        "mayor",
+        "mayors",
+    }
+)
+
+
+@lru_cache(maxsize=1024)
+def organisation_key(organisation: str) -> str:
+    """The area an organisation's printed name stands for: what is left without the generic words.
+
+    Papers print one Commissioner's office many ways ("Police and Crime
+    Commissioner for Marchmoor", "Office of the Police and Crime Commissioner
+    for Marchmoor", "Marchmoor Police and Crime Commissioner", "Marchmoor
+    OPCC"): all give "marchmoor". So does a Panel's host council
+    ("Marchmoor County Council"), and so would the area's force: bodies are
+    told apart by area, which is what same-named boards differ in. A name
+    without a place ("Office of the Police and Crime Commissioner") gives "",
+    which says nothing about whose it is.
+    """
+    return fold(organisation or "", drop_words=_ORGANISATION_WORDS)
+
+
+def organisations_agree(first: str, second: str) -> bool:
+    """Whether two organisation keys may mean the same area: equal, or one the start of the other.
+
+    "Police and Crime Commissioner for Cambridgeshire and Peterborough" and
+    "Cambridgeshire Police & Crime Commissioner" are one Commissioner, so
+    "cambridgeshire" agrees with "cambridgeshire peterborough"; "marchmoor"
+    never agrees with "cambridgeshire". An empty key agrees with nothing.
+    """
+    if not first or not second:
+        return False
+    shorter, longer = sorted((first.split(), second.split()), key=len)
+    return longer[: len(shorter)] == shorter

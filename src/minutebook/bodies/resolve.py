@@ -12,6 +12,7 @@ directory of their own for a single lookup.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from functools import lru_cache
@@ -19,7 +20,7 @@ from functools import lru_cache
 from django.utils.text import slugify
 
 from minutebook.bodies.models import Body, BodyAlias, Post, PostAlias
-from minutebook.bodies.names import acronym, body_key
+from minutebook.bodies.names import acronym, body_key, organisation_key, organisations_agree
 from minutebook.bodies.posts import ORG_FORCE, ORG_OPCC, STANDARD_POSTS
 from minutebook.core.text import fold
 
@@ -79,22 +80,39 @@ def display_name(name: str) -> str:
 
 
 class BodyDirectory:
-    """Every body by the keys of its aliases, read in one query on first use."""
+    """Every body by the keys of its aliases, read in one query on first use.
+
+    Two Commissioners may each have a "Business Co-ordination Board": an alias
+    key may name one body per organisation (`Body.organisation_key`, the area).
+    The rules, for a mention of a name and perhaps an organisation:
+
+    - with an organisation, it means a body of that organisation
+      (`names.organisations_agree`), else one whose organisation is still
+      unknown (`resolve` then records the organisation on it); never a body
+      of another organisation: `resolve` creates a new one instead;
+    - without one, it means the only body of that name; when bodies of several
+      organisations share the name, the one whose organisation is unknown, else
+      the one this directory (the import run) last resolved, else the first
+      recorded. The importer passes the document's organisation when the
+      mention itself has none, so this guess is the last resort.
+    """
 
     def __init__(self) -> None:
-        self._by_key: dict[str, Body] | None = None
+        self._by_key: dict[str, list[Body]] | None = None
+        self._last_seen: dict[int, int] = {}  # body pk -> when this directory last resolved it
+        self._clock = itertools.count()
 
-    def _aliases(self) -> dict[str, Body]:
+    def _aliases(self) -> dict[str, list[Body]]:
+        """Bodies by alias key, at most one per organisation key, first recorded first."""
         if self._by_key is None:
             bodies: dict[int, Body] = {}
-            self._by_key = {
-                alias.key: bodies.setdefault(alias.body_id, alias.body)
-                for alias in BodyAlias.objects.select_related("body").order_by()
-            }
+            self._by_key = defaultdict(list)
+            for alias in BodyAlias.objects.select_related("body").order_by("body_id", "pk"):
+                self._by_key[alias.key].append(bodies.setdefault(alias.body_id, alias.body))
         return self._by_key
 
-    def find(self, name: str) -> Body | None:
-        """The body an alias names, or None.
+    def find(self, name: str, organisation: str = "") -> Body | None:
+        """The body an alias names, of `organisation` when one is given, or None.
 
         A leading place may be printed or not: "Cambridgeshire Police and Crime
         Panel" finds the "Police and Crime Panel" and the other way round (when
@@ -103,53 +121,93 @@ class BodyDirectory:
         key = body_key(name)
         if not key:
             return None
+        org = organisation_key(organisation)
         aliases = self._aliases()
-        if key in aliases:
-            return aliases[key]
+        if aliases.get(key):
+            found = self._choose(aliases[key], org)
+            if found is not None:
+                return found
         words = key.split()
-        if len(words) >= 4 and " ".join(words[1:]) in aliases:
-            return aliases[" ".join(words[1:])]
+        rest = " ".join(words[1:])
+        if len(words) >= 4 and aliases.get(rest):
+            found = self._choose(aliases[rest], org)
+            if found is not None:
+                return found
         if len(words) >= 3:
             suffix = f" {key}"
-            bodies = {body.pk: body for k, body in aliases.items() if k.endswith(suffix)}
-            if len(bodies) == 1:
-                return bodies.popitem()[1]
+            ending = {b.pk: b for k, bs in aliases.items() if k.endswith(suffix) for b in bs}
+            fitting = _best_fitting(list(ending.values()), org)
+            if len(fitting) == 1:
+                return fitting[0]
         return None
 
+    def _choose(self, bodies: list[Body], org: str) -> Body | None:
+        """The one of the bodies sharing a name that a mention of organisation `org` means."""
+        fitting = _best_fitting(bodies, org)
+        if len(fitting) <= 1:
+            return fitting[0] if fitting else None
+        unknown = [b for b in fitting if not b.organisation_key]
+        if unknown:
+            return unknown[0]
+        return max(fitting, key=lambda b: (self._last_seen.get(b.pk, -1), -b.pk))
+
     def add_alias(self, body: Body, alias: str) -> bool:
-        """Record one more way the body is written; False when the key is taken."""
+        """Record one more way the body is written; False when the key is taken in its
+        organisation."""
         key = body_key(alias)
         if not key:
             return False
-        aliases = self._aliases()
-        if key in aliases:
-            return aliases[key].pk == body.pk
-        BodyAlias.objects.create(body=body, alias=alias.strip(), key=key)
-        aliases[key] = body
+        holders = self._aliases()[key]
+        taken = next((b for b in holders if b.organisation_key == body.organisation_key), None)
+        if taken is not None:
+            return taken.pk == body.pk
+        BodyAlias.objects.create(
+            body=body, alias=alias.strip(), key=key, organisation_key=body.organisation_key
+        )
+        holders.append(body)
         return True
 
-    def resolve(self, name: str, *, create: bool = True) -> Body | None:
-        """The body `name` means; created with its aliases on first sight when `create`."""
+    def resolve(self, name: str, organisation: str = "", *, create: bool = True) -> Body | None:
+        """The body `name` means (see the class for the rules); created with its aliases on
+        first sight when `create`, which also records `organisation` on a body that had none.
+
+        An organisation without a place ("Office of the Police and Crime
+        Commissioner") is no organisation here: it cannot tell two areas apart.
+        """
         name = " ".join((name or "").split())
-        body = self.find(name)
+        organisation = " ".join((organisation or "").split())
+        if not organisation_key(organisation):
+            organisation = ""
+        body = self.find(name, organisation)
         if body is not None:
+            if create and organisation and not body.organisation_key:
+                self.adopt_organisation(body, organisation)
             if body_key(name) != body_key(body.name) and len(body_key(name).split()) > 1:
                 self.add_alias(body, name)
-            return body
+            return self._seen(body)
         if not create or not body_key(name):
             return None
+        return self._seen(self._create(name, organisation))
+
+    def _create(self, name: str, organisation: str) -> Body:
+        """A body first seen, or one first seen only as initials now written out."""
         title = display_name(name)
         short = acronym(title)
-        known_by_acronym = self._known_only_as(short) if short else None
+        known_by_acronym = self._known_only_as(short, organisation) if short else None
         if known_by_acronym is not None:
             # First seen as "BCB", now written out: the same body, named properly at last.
             known_by_acronym.name = title
             known_by_acronym.classification = guess_classification(title)
             known_by_acronym.save(update_fields=["name", "classification", "updated_at"])
+            if organisation and not known_by_acronym.organisation_key:
+                self.adopt_organisation(known_by_acronym, organisation)
             self.add_alias(known_by_acronym, title)
             return known_by_acronym
         body = Body.objects.create(
-            name=title, slug=_unique_slug(title), classification=guess_classification(title)
+            name=title,
+            slug=_unique_slug(title, organisation_key(organisation)),
+            classification=guess_classification(title),
+            organisation=organisation,
         )
         self.add_alias(body, title)
         if name != title:
@@ -158,12 +216,61 @@ class BodyDirectory:
             self.add_alias(body, short)
         return body
 
-    def _known_only_as(self, short: str) -> Body | None:
+    def adopt_organisation(self, body: Body, organisation: str) -> None:
+        """Record the organisation of a body first seen without one.
+
+        Its aliases move to the organisation's keys; one another body of that
+        organisation already answers to is dropped from this body.
+        """
+        body.organisation = organisation
+        body.save(update_fields=["organisation", "updated_at"])
+        for key in sync_alias_organisation(body):
+            self._aliases()[key].remove(body)
+
+    def _known_only_as(self, short: str, organisation: str) -> Body | None:
         """A body created from an acronym alone ("BCB"), which a full name may now explain."""
-        body = self._aliases().get(body_key(short))
-        if body is not None and body_key(body.name) == body_key(short):
-            return body
-        return None
+        bodies = self._aliases().get(body_key(short)) or []
+        named_so = [b for b in bodies if body_key(b.name) == body_key(short)]
+        return self._choose(named_so, organisation_key(organisation))
+
+    def _seen(self, body: Body) -> Body:
+        """Note the body as the latest resolved: the tie-break of a mention without organisation."""
+        self._last_seen[body.pk] = next(self._clock)
+        return body
+
+
+def _best_fitting(bodies: list[Body], org: str) -> list[Body]:
+    """The bodies a mention of organisation `org` may mean, the likeliest kind only: of the
+    same area exactly, else of an agreeing area, else of an unknown one. Without `org`, all."""
+    if not org:
+        return bodies
+    for fits in (
+        lambda b: b.organisation_key == org,
+        lambda b: organisations_agree(b.organisation_key, org),
+        lambda b: not b.organisation_key,
+    ):
+        chosen = [b for b in bodies if fits(b)]
+        if chosen:
+            return chosen
+    return []
+
+
+def sync_alias_organisation(body: Body) -> list[str]:
+    """Move the body's aliases to its (changed) organisation key; returns the keys dropped
+    because another body of that organisation already answers to them."""
+    taken = set(
+        BodyAlias.objects.filter(organisation_key=body.organisation_key)
+        .exclude(body=body)
+        .values_list("key", flat=True)
+    )
+    mine = BodyAlias.objects.filter(body=body)
+    dropped = sorted(set(mine.filter(key__in=taken).values_list("key", flat=True)))
+    if dropped:
+        mine.filter(key__in=dropped).delete()
+    mine.exclude(organisation_key=body.organisation_key).update(
+        organisation_key=body.organisation_key
+    )
+    return dropped
 
 
 def add_body_alias(body: Body, alias: str) -> bool:
@@ -171,16 +278,22 @@ def add_body_alias(body: Body, alias: str) -> bool:
     return BodyDirectory().add_alias(body, alias)
 
 
-def resolve_body(name: str, *, create: bool = True) -> Body | None:
+def resolve_body(name: str, organisation: str = "", *, create: bool = True) -> Body | None:
     """The body `name` means; created with its aliases on first sight when `create`."""
-    return BodyDirectory().resolve(name, create=create)
+    return BodyDirectory().resolve(name, organisation, create=create)
 
 
-def _unique_slug(name: str) -> str:
+def _unique_slug(name: str, area: str = "") -> str:
+    """A free slug: the name's, else the name and area's ("business-co-ordination-board-marchmoor"),
+    else numbered."""
     base = slugify(name)[:240] or "body"
-    slug, n = base, 2
+    tries = [base, slugify(f"{name} {area}")[:240]] if area else [base]
+    for slug in tries:
+        if not Body.objects.filter(slug=slug).exists():
+            return slug
+    slug, n = f"{tries[-1]}-2", 3
     while Body.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
+        slug, n = f"{tries[-1]}-{n}", n + 1
     return slug
 
 

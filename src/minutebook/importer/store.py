@@ -16,6 +16,7 @@ from typing import Any
 
 from django.db import transaction
 
+from minutebook.bodies.names import organisation_key, organisations_agree
 from minutebook.bodies.resolve import BodyDirectory
 from minutebook.decisions.numbers import decision_number_key
 from minutebook.documents.models import SourceDocument
@@ -88,6 +89,7 @@ def _store_new(
     meetings = [dict(m) for m in values.dicts(extract.get("meetings"))]
     agendas = [dict(a) for a in values.dicts(extract.get("agendas"))]
     records = values.dicts(extract.get("decision_records"))
+    _fill_missing_organisations(meetings + agendas)
     _fill_missing_bodies(meetings + agendas, warnings, cache.bodies)
 
     kind = _kind(meetings, agendas, records)
@@ -139,15 +141,63 @@ def _store_new(
     )
 
 
+def _fill_missing_organisations(entries: list[dict[str, Any]]) -> None:
+    """A meeting or agenda whose paper prints no organisation takes the document's, when its
+    minutes and agendas that print one all name the same (`organisation_key`).
+
+    An agenda's letterhead is often left off, and the pack's minutes print it;
+    without it the agenda's board could be any Commissioner's board of that name.
+    """
+    printed = [values.text(e.get("organisation"), 255) for e in entries]
+    keyed = [org for org in printed if organisation_key(org)]
+    if keyed and len({organisation_key(org) for org in keyed}) == 1:
+        for entry, organisation in zip(entries, printed, strict=True):
+            if not organisation_key(organisation):
+                entry["organisation"] = keyed[0]
+    for entry in entries:
+        if not organisation_key(values.text(entry.get("organisation"), 255)):
+            entry["organisation"] = organisation_of_attendees(entry)
+
+
+#: How many attendees must print organisations of one area for a meeting to be taken as its.
+ATTENDEES_NAMING_THE_AREA = 2
+
+
+def organisation_of_attendees(meeting: dict[str, Any]) -> str | None:
+    """The organisation a meeting's attendees print, when they all print one area.
+
+    Minutes without a letterhead still list "Chief Constable, Cambridgeshire
+    Constabulary" and the like: when at least two attendees name an area and
+    none names another, the board is that area's. Organisations without a
+    place ("Office of the Police and Crime Commissioner") say nothing either way.
+    """
+    printed = [
+        organisation
+        for kind in ("present", "in_attendance")
+        for person in values.dicts(meeting.get(kind))
+        if organisation_key(organisation := values.text(person.get("organisation"), 255))
+    ]
+    if len(printed) < ATTENDEES_NAMING_THE_AREA:
+        return meeting.get("organisation")
+    first = organisation_key(printed[0])
+    if all(organisations_agree(first, organisation_key(o)) for o in printed[1:]):
+        return min(printed, key=lambda o: len(organisation_key(o)))
+    return meeting.get("organisation")
+
+
 def _fill_missing_bodies(
     entries: list[dict[str, Any]], warnings: list[str], directory: BodyDirectory
 ) -> None:
     """A meeting without a body takes the document's only body, when there is exactly one."""
-    names = {values.text(e.get("body")) for e in entries if values.text(e.get("body"))}
-    bodies = {directory.resolve(n, create=False) or n for n in names}
+    named = {
+        (values.text(e.get("body")), values.text(e.get("organisation"), 255))
+        for e in entries
+        if values.text(e.get("body"))
+    }
+    bodies = {directory.resolve(n, org, create=False) or n for n, org in named}
     if len(bodies) != 1:
         return
-    only = next(iter(names))
+    only = next(iter(named))[0]
     for entry in entries:
         if not values.text(entry.get("body")):
             entry["body"] = only
@@ -174,7 +224,9 @@ def _publication_key(
     """
 
     def meeting_key(prefix: str, entry: dict[str, Any]) -> str:
-        body = directory.resolve(values.text(entry.get("body")))
+        body = directory.resolve(
+            values.text(entry.get("body")), values.text(entry.get("organisation"), 255)
+        )
         date = values.iso_date(entry.get("date"))
         return f"{prefix}|{body.slug}|{date.isoformat()}" if body and date else ""
 

@@ -26,19 +26,24 @@ from minutebook.people.resolve import CandidatePool
 
 
 def meeting_key(
-    ctx: StoreContext, body_name: Any, date_value: Any, *, what: str
+    ctx: StoreContext, data: dict[str, Any], *, what: str
 ) -> tuple[Body, datetime.date] | None:
-    """The body and date a paper's meeting is known by; None (with a warning) when the paper
-    gives no body or no date."""
-    date = values.iso_date(date_value)
-    name = values.text(body_name)
+    """The body and date the meeting of a set of minutes or an agenda is known by; None (with
+    a warning) when the paper gives no body or no date.
+
+    The organisation (the letterhead, or the document's) keeps two Commissioners'
+    boards of one name, and so their meetings of one date, apart.
+    """
+    date = values.iso_date(data.get("date"))
+    name = values.text(data.get("body"))
     if date is None or not name:
         missing = "date" if date is None else "body"
+        printed_date = data.get("date") or "?"
         ctx.warn(
-            f"{what} without a {missing} (body {name or '?'}, date {date_value or '?'}): not stored"
+            f"{what} without a {missing} (body {name or '?'}, date {printed_date}): not stored"
         )
         return None
-    return ctx.run.bodies.resolve(name), date
+    return ctx.run.bodies.resolve(name, values.text(data.get("organisation"), 255)), date
 
 
 def find_meeting(body: Body, date: datetime.date) -> Meeting | None:
@@ -58,7 +63,7 @@ def create_meeting(ctx: StoreContext, body: Body, date: datetime.date, **fields:
 
 def store_minutes(ctx: StoreContext, data: dict[str, Any]) -> Meeting | None:
     """Store one set of minutes and everything in it; people first, so later mentions resolve."""
-    key = meeting_key(ctx, data.get("body"), data.get("date"), what="minutes")
+    key = meeting_key(ctx, data, what="minutes")
     if key is None:
         return None
     span = ctx.span(data, None)
@@ -110,7 +115,7 @@ def store_minutes(ctx: StoreContext, data: dict[str, Any]) -> Meeting | None:
 
 def store_agenda(ctx: StoreContext, data: dict[str, Any], role: str) -> Meeting | None:
     """Store one agenda: the meeting (scheduled, unless already held) and its items."""
-    key = meeting_key(ctx, data.get("body"), data.get("date"), what="agenda")
+    key = meeting_key(ctx, data, what="agenda")
     if key is None:
         return None
     span = ctx.span(data, None)

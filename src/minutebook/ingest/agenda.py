@@ -7,6 +7,7 @@ from typing import Any
 
 from minutebook.ingest.dates import find_times, first_date
 from minutebook.ingest.lines import Block
+from minutebook.ingest.minutes import ORGANISATION_AND_BODY, organisation_in
 from minutebook.ingest.patterns import BODY_WORDS, item_heading, item_number_value, title_case
 from minutebook.ingest.segment import AGENDA_TITLE, Segment
 
@@ -18,6 +19,11 @@ CONTACT = re.compile(r"@|\bcontact\b|\btel\b|\bphone\b|\d{5}\s?\d{5,6}", re.I)
 
 
 def parse_agenda(segment: Segment) -> dict[str, Any] | None:
+    """The agenda in a segment, or None when it has no AGENDA heading.
+
+    The body is the first line of the notice naming one; the organisation is
+    the letterhead printed above it, as for minutes (`minutes.organisation_in`).
+    """
     blocks = segment.blocks
     start = next((i for i, b in enumerate(blocks) if AGENDA_TITLE.match(b.text.strip())), None)
     if start is None:
@@ -29,19 +35,24 @@ def parse_agenda(segment: Segment) -> dict[str, Any] | None:
     header = [b.text.strip() for b in blocks[:start] + blocks[start + 1 : first_item]]
     agenda: dict[str, Any] = {
         "body": None,
+        "organisation": None,
         "date": None,
         "time": None,
         "location": None,
         "items": [],
     }
-    for text in header:
+    for n, text in enumerate(header):
         if (
             not agenda["body"]
             and BODY_WORDS.search(text)
             and not first_date(text)
             and not CONTACT.search(text)
         ):
-            agenda["body"] = title_case(text)
+            agenda["organisation"] = organisation_in(header[: n + 1], title_case(text))
+            # "Southfield Police and Crime Commissioner Joint Audit Committee": the body is
+            # the committee, as its minutes name it
+            split = ORGANISATION_AND_BODY.match(" ".join(text.split()))
+            agenda["body"] = title_case(split["body"] if split else text)
             continue
         date = first_date(text)
         if date and not agenda["date"]:
