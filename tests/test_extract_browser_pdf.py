@@ -19,13 +19,15 @@ from minutebook.ingest.scoring import Score, score_extract
 from minutebook.synth.generate import write_corpus
 
 CHROMIUM = Path("/usr/bin/chromium")
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "minutes" / "panel_html_page.html"
 PRINT_TIMEOUT_SECONDS = 60
 # The sample scored 0.986 when this was written; a little room for the generator's variety.
 MIN_F1 = 0.97
 
 
-def print_to_pdf(html: Path) -> Path:
-    """Print one HTML file to a PDF beside it, as a user's browser would."""
+def print_to_pdf(html: Path, *, header_footer: bool = False) -> Path:
+    """Print one HTML file to a PDF beside it, as a user's browser would (with the browser's
+    own header and footer of date, title, address and page when `header_footer`)."""
     pdf = html.with_suffix(".pdf")
     subprocess.run(
         [
@@ -33,7 +35,7 @@ def print_to_pdf(html: Path) -> Path:
             "--headless",
             "--no-sandbox",
             "--disable-gpu",
-            "--no-pdf-header-footer",
+            *([] if header_footer else ["--no-pdf-header-footer"]),
             f"--print-to-pdf={pdf}",
             html.resolve().as_uri(),
         ],
@@ -76,3 +78,14 @@ def test_browser_printed_pdfs_score_nearly_as_well_as_html(printed: Path) -> Non
         ).rows.items():
             total.add(name, tp, fp, fn)
     assert total.f1 >= MIN_F1, total.misses()
+
+
+def test_a_council_web_page_printed_by_a_browser_reads_as_the_page_does(tmp_path: Path) -> None:
+    """Headings printed letter by letter, a running header and footer of the browser's own."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is not installed: cannot print HTML papers to PDF")
+    html = tmp_path / FIXTURE.name
+    html.write_bytes(FIXTURE.read_bytes())
+    pdf = print_to_pdf(html, header_footer=True)
+    gold = json.loads(FIXTURE.with_name("panel_html_page.gold.json").read_text())
+    assert score_extract(gold, extract_document(read_document(pdf))).f1 == 1.0

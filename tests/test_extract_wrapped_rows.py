@@ -191,3 +191,19 @@ def test_a_paragraphs_space_prints_as_a_blank_line():
         "It noted the report.",
         "It agreed the budget.",
     ]
+
+
+def test_a_heading_printed_letter_by_letter_stays_one_line():
+    """An apostrophe's box sits above the small letters' boxes, which sit below the capitals'."""
+
+    def letter(left: float, text: str, bottom: float, top: float) -> Run:
+        return Run(text, left, bottom, left + 5, top, glued=left > 0, baseline=500)
+
+    runs = [
+        letter(0, "V", 500, 509),
+        letter(5, "i", 500, 510),
+        letter(10, "c", 500, 506),
+        letter(15, "'", 505, 509.5),  # the apostrophe: the highest middle of all
+        letter(20, "s", 500, 506),
+    ]
+    assert layout_text(runs) == "Vic's"

@@ -174,13 +174,22 @@ SCAN_LIMIT = 1000
 
 
 def group_lines(runs: list[Run]) -> list[list[Run]]:
-    """Runs on one printed line, top of the page first, left to right."""
+    """Runs on one printed line, top of the page first, left to right.
+
+    A run joins the line when it shares it with the line's tallest run so far:
+    where each letter is a box of its own (as browsers print headings), an
+    apostrophe's box sits above the small letters' and would split the line.
+    """
     lines: list[list[Run]] = []
+    tallest: Run | None = None
     for run in sorted(runs, key=lambda r: -r.middle):
-        if lines and _share_line(lines[-1][0], run):
+        if tallest is not None and _share_line(tallest, run):
             lines[-1].append(run)
+            if run.height > tallest.height:
+                tallest = run
             continue
         lines.append([run])
+        tallest = run
     return [sorted(line, key=lambda r: r.left) for line in lines]
 
 
