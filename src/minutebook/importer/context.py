@@ -163,6 +163,28 @@ class RunCache:
         self._unplaced: dict[int, set[str]] = {}
         self._waiting_actions: set[tuple[int, Any]] | None = None
         self._waiting_citations: tuple[set[str], set[tuple[int, int]]] | None = None
+        self._published: tuple[set[str], set[str]] | None = None
+
+    def may_replace(self, name: str, publication_key: str) -> bool:
+        """Whether a current document has this file name or publication key: only then can a
+        new document replace one (`store._earlier_versions`). Most documents are new, and
+        this spares them the queries."""
+        if self._published is None:
+            names: set[str] = set()
+            keys: set[str] = set()
+            current = SourceDocument.objects.filter(status=SourceDocument.Status.CURRENT)
+            for stored_name, key in current.order_by().values_list("name", "publication_key"):
+                names.add(stored_name)
+                keys.add(key)
+            self._published = (names, keys)
+        names, keys = self._published
+        return name in names or (bool(publication_key) and publication_key in keys)
+
+    def note_published(self, name: str, publication_key: str) -> None:
+        """Keep `may_replace` whole: a document just stored may be replaced later in the run."""
+        if self._published is not None:
+            self._published[0].add(name)
+            self._published[1].add(publication_key)
 
     def unplaced_actions(self, body: Body) -> set[str]:
         """`actions.carry.unplaced_reference_keys` of `body`, kept up to date by `MeetingLog`."""

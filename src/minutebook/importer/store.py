@@ -94,10 +94,11 @@ def _store_new(
 
     kind = _kind(meetings, agendas, records)
     key = _publication_key(kind, meetings, agendas, records, cache.bodies)
-    replaced = _earlier_versions(read.name, key, digest)
+    name = read.name[:255]
+    replaced = _earlier_versions(name, key, digest) if cache.may_replace(name, key) else []
     cache.lookups.posts.ensure_standard()
     document = SourceDocument.objects.create(
-        name=read.name[:255],
+        name=name,
         path=path[:1000],
         sha256=digest,
         media_type=read.media_type[:100],
@@ -113,6 +114,7 @@ def _store_new(
         SourceDocument.objects.filter(pk__in=[d.pk for d in replaced]).update(
             status=SourceDocument.Status.SUPERSEDED
         )
+    cache.note_published(name, key)
     ctx = StoreContext(document=document, read=read, run=cache, warnings=warnings)
     agenda_role = (
         MeetingDocument.Role.PACK
