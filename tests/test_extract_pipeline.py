@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
-from minutebook.ingest.pipeline import default_workers, parse_all
+from minutebook.ingest.pipeline import WORKER_DIED_REASON, default_workers, parse_all
 from tests.extract_helpers import FIXTURES
 
 PAPERS = sorted(p for p in (FIXTURES / "minutes").iterdir() if p.suffix in {".txt", ".html"})
@@ -34,3 +36,26 @@ def test_a_bad_worker_count_is_a_clear_error(monkeypatch, raw):
     monkeypatch.setenv("MINUTEBOOK_WORKERS", raw)
     with pytest.raises(ValueError, match="MINUTEBOOK_WORKERS"):
         default_workers()
+
+
+def reader_that_dies_on(path):
+    """A reader whose process dies on one file, as PDFium can on a damaged PDF."""
+    from minutebook.ingest.readers import read_document
+
+    if "dies" in path.name:
+        os._exit(3)
+    return read_document(path)
+
+
+def test_a_file_that_kills_its_worker_fails_alone(tmp_path):
+    paths = []
+    for index, paper in enumerate(PAPERS[:4]):
+        name = f"{index}-dies.txt" if index == 1 else f"{index}-{paper.name}"
+        paths.append(tmp_path / name)
+        paths[-1].write_bytes(paper.read_bytes())
+
+    results = list(parse_all(paths, workers=2, reader=reader_that_dies_on))
+
+    assert [p.path for p in results] == [str(p) for p in paths]
+    assert [p.ok for p in results] == [True, False, True, True]
+    assert results[1].reason == WORKER_DIED_REASON and results[1].bad_input

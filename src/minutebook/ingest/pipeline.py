@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import os
 import traceback
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -105,8 +107,10 @@ def parse_all(
 
     Workers fork from a server that has imported the parser (see
     `workers`); a few files at a time are in flight, so memory stays flat
-    however many files there are. A `reader` or `extractor` other
-    than the standard ones must be picklable to run in workers.
+    however many files there are. A file whose worker dies fails alone
+    (`WORKER_DIED_REASON`); the others are parsed by new workers. A `reader`
+    or `extractor` other than the standard ones must be picklable to run in
+    workers.
     """
     paths = [str(p) for p in paths]
     parse = partial(read_and_extract, reader=reader, extractor=extractor)
@@ -114,18 +118,42 @@ def parse_all(
     if workers <= 1 or len(paths) <= 1:
         yield from map(parse, paths)
         return
-    with ProcessPoolExecutor(
-        max_workers=min(workers, len(paths)), mp_context=worker_context()
-    ) as pool:
-        pending = []
-        queue = iter(paths)
-        for path in queue:
-            pending.append(pool.submit(parse, path))
-            if len(pending) >= workers * 2:
+    queue = deque(paths)
+    while queue:
+        yield from _parse_in_pool(queue, min(workers, len(queue)), parse)
+
+
+# Why a file failed when the worker reading it died (PDFium can crash on a damaged file).
+WORKER_DIED_REASON = "the reader stopped unexpectedly on this file: it may be damaged"
+
+
+def _parse_in_pool(
+    queue: deque[str], workers: int, parse: Callable[[str], ParsedPaper]
+) -> Iterator[ParsedPaper]:
+    """Parse files from the front of `queue` in one pool of workers until the queue is empty
+    or a worker dies. The files in flight when one dies are parsed again one by one, each
+    in a pool of its own, so only the file that kills its worker fails."""
+    with ProcessPoolExecutor(max_workers=workers, mp_context=worker_context()) as pool:
+        in_flight: deque[tuple[str, Future[ParsedPaper]]] = deque()
+        while queue or in_flight:
+            while queue and len(in_flight) < workers * 2:
+                path = queue.popleft()
+                in_flight.append((path, pool.submit(parse, path)))
+            path, future = in_flight[0]
+            try:
+                paper = future.result()
+            except BrokenProcessPool:
                 break
-        while pending:
-            future = pending.pop(0)
-            following = next(queue, None)
-            if following is not None:
-                pending.append(pool.submit(parse, following))
-            yield future.result()
+            in_flight.popleft()
+            yield paper
+    for path, future in in_flight:
+        finished = future.done() and not future.cancelled() and future.exception() is None
+        yield future.result() if finished else _parse_alone(path, parse)
+
+
+def _parse_alone(path: str, parse: Callable[[str], ParsedPaper]) -> ParsedPaper:
+    with ProcessPoolExecutor(max_workers=1, mp_context=worker_context()) as pool:
+        try:
+            return pool.submit(parse, path).result()
+        except BrokenProcessPool:
+            return ParsedPaper(path, None, None, WORKER_DIED_REASON, bad_input=True)
