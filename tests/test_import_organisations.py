@@ -126,6 +126,14 @@ def test_minutes_without_a_letterhead_take_the_area_their_attendees_print():
     assert meeting.body.organisation_key == "harrowdale"
 
 
+def test_a_board_known_only_by_its_attendees_area_is_named_by_the_area():
+    store(
+        minutes_without_letterhead("Harrowdale Constabulary", "Harrowdale Constabulary"),
+        name="no-letterhead.txt",
+    )
+    assert Body.objects.get().organisation == "Harrowdale"  # the board is not the force's
+
+
 def test_attendees_of_several_areas_name_no_organisation():
     store(
         minutes_without_letterhead("Harrowdale Constabulary", "Marchmoor County Council"),

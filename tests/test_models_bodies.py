@@ -6,7 +6,13 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from minutebook.bodies.models import Body, BodyAlias
-from minutebook.bodies.names import acronym, body_key, organisation_key, organisations_agree
+from minutebook.bodies.names import (
+    acronym,
+    area_name,
+    body_key,
+    organisation_key,
+    organisations_agree,
+)
 from minutebook.bodies.resolve import (
     BodyDirectory,
     add_body_alias,
@@ -201,6 +207,18 @@ HARROWDALE = "Police and Crime Commissioner for Harrowdale"
 )
 def test_spellings_of_one_organisation_share_its_key(printed):
     assert organisation_key(printed) == "marchmoor"
+
+
+@pytest.mark.parametrize(
+    ("printed", "area"),
+    [
+        ("Marchmoor Constabulary", "Marchmoor"),
+        ("Police and Crime Commissioner for Harrow & Dale", "Harrow & Dale"),
+        ("Office of the Police and Crime Commissioner", ""),
+    ],
+)
+def test_the_area_of_an_organisation_is_its_place_as_printed(printed, area):
+    assert area_name(printed) == area
 
 
 @pytest.mark.parametrize(

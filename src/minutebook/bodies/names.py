@@ -101,6 +101,16 @@ def organisation_key(organisation: str) -> str:
     return fold(organisation or "", drop_words=_ORGANISATION_WORDS)
 
 
+def area_name(organisation: str) -> str:
+    """The place in an organisation's printed name, as printed: "Cambridgeshire" from
+    "Cambridgeshire Constabulary", "Cambridgeshire & Peterborough" from "Police and Crime
+    Commissioner for Cambridgeshire & Peterborough" (the words from its first place word
+    to its last)."""
+    words = (organisation or "").split()
+    places = [i for i, w in enumerate(words) if fold(w, drop_words=_ORGANISATION_WORDS)]
+    return " ".join(words[places[0] : places[-1] + 1]).strip(" ,;") if places else ""
+
+
 def organisations_agree(first: str, second: str) -> bool:
     """Whether two organisation keys may mean the same area: equal, or one the start of the other.
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from django.db import transaction
 
-from minutebook.bodies.names import organisation_key, organisations_agree
+from minutebook.bodies.names import area_name, organisation_key, organisations_agree
 from minutebook.bodies.resolve import BodyDirectory
 from minutebook.decisions.numbers import decision_number_key
 from minutebook.documents.models import SourceDocument
@@ -166,12 +166,13 @@ ATTENDEES_NAMING_THE_AREA = 2
 
 
 def organisation_of_attendees(meeting: dict[str, Any]) -> str | None:
-    """The organisation a meeting's attendees print, when they all print one area.
+    """The area a meeting's attendees print, when they all print one ("Cambridgeshire").
 
     Minutes without a letterhead still list "Chief Constable, Cambridgeshire
     Constabulary" and the like: when at least two attendees name an area and
     none names another, the board is that area's. Organisations without a
-    place ("Office of the Police and Crime Commissioner") say nothing either way.
+    place ("Office of the Police and Crime Commissioner") say nothing either
+    way. The area alone is returned: the board is not the force's.
     """
     printed = [
         organisation
@@ -183,7 +184,7 @@ def organisation_of_attendees(meeting: dict[str, Any]) -> str | None:
         return meeting.get("organisation")
     first = organisation_key(printed[0])
     if all(organisations_agree(first, organisation_key(o)) for o in printed[1:]):
-        return min(printed, key=lambda o: len(organisation_key(o)))
+        return area_name(min(printed, key=lambda o: len(organisation_key(o))))
     return meeting.get("organisation")
 
 
