@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
-from minutebook.ingest.pipeline import WORKER_DIED_REASON, default_workers, parse_all
+from minutebook.ingest.pipeline import (
+    WORKER_DIED_REASON,
+    default_workers,
+    file_timeout,
+    parse_all,
+    too_slow_reason,
+)
 from tests.extract_helpers import FIXTURES
 
 PAPERS = sorted(p for p in (FIXTURES / "minutes").iterdir() if p.suffix in {".txt", ".html"})
@@ -59,3 +66,34 @@ def test_a_file_that_kills_its_worker_fails_alone(tmp_path):
     assert [p.path for p in results] == [str(p) for p in paths]
     assert [p.ok for p in results] == [True, False, True, True]
     assert results[1].reason == WORKER_DIED_REASON and results[1].bad_input
+
+
+def reader_that_hangs_on(path):
+    """A reader that never ends on one file, as a parser might on a pathological one."""
+    from minutebook.ingest.readers import read_document
+
+    if "hangs" in path.name:
+        time.sleep(3600)
+    return read_document(path)
+
+
+def test_a_file_that_never_ends_fails_alone_after_the_timeout(tmp_path):
+    paths = []
+    for index, paper in enumerate(PAPERS[:3]):
+        name = f"{index}-hangs.txt" if index == 0 else f"{index}-{paper.name}"
+        paths.append(tmp_path / name)
+        paths[-1].write_bytes(paper.read_bytes())
+
+    started = time.monotonic()
+    results = list(parse_all(paths, workers=2, reader=reader_that_hangs_on, timeout=3))
+
+    assert time.monotonic() - started < 30
+    assert [p.ok for p in results] == [False, True, True]
+    assert results[0].reason == too_slow_reason(3) and results[0].bad_input
+
+
+@pytest.mark.parametrize("raw", ["0", "soon", "-1"])
+def test_a_bad_file_timeout_is_a_clear_error(monkeypatch, raw):
+    monkeypatch.setenv("MINUTEBOOK_FILE_TIMEOUT", raw)
+    with pytest.raises(ValueError, match="MINUTEBOOK_FILE_TIMEOUT"):
+        file_timeout()

@@ -97,20 +97,42 @@ def default_workers() -> int:
     return max(1, min(MAX_DEFAULT_WORKERS, os.cpu_count() or 1))
 
 
+def file_timeout() -> float:
+    """Seconds a worker may spend on one file: MINUTEBOOK_FILE_TIMEOUT, else 600."""
+    raw = os.environ.get("MINUTEBOOK_FILE_TIMEOUT")
+    if not raw:
+        return DEFAULT_FILE_TIMEOUT
+    try:
+        value = float(raw)
+    except ValueError as exc:
+        raise ValueError(
+            f"MINUTEBOOK_FILE_TIMEOUT must be a number of seconds, got {raw!r}"
+        ) from exc
+    if value <= 0:
+        raise ValueError(f"MINUTEBOOK_FILE_TIMEOUT must be more than 0, got {raw!r}")
+    return value
+
+
+# A 1,000-page pack reads in well under a minute; ten times that is a file that will never end.
+DEFAULT_FILE_TIMEOUT = 600.0
+
+
 def parse_all(
     paths: Iterable[str | Path],
     workers: int | None = None,
     reader: Reader | None = None,
     extractor: Extractor | None = None,
+    timeout: float | None = None,
 ) -> Iterator[ParsedPaper]:
     """Parsed papers in the order of `paths`; with one worker, in this process.
 
     Workers fork from a server that has imported the parser (see
     `workers`); a few files at a time are in flight, so memory stays flat
-    however many files there are. A file whose worker dies fails alone
-    (`WORKER_DIED_REASON`); the others are parsed by new workers. A `reader`
-    or `extractor` other than the standard ones must be picklable to run in
-    workers.
+    however many files there are. A file whose worker dies, or takes longer
+    than `timeout` seconds (default `file_timeout()`), fails alone with a
+    reason; the others go on in new workers. (In this process, with one
+    worker, nothing can be stopped.) A `reader` or `extractor` other than
+    the standard ones must be picklable to run in workers.
     """
     paths = [str(p) for p in paths]
     parse = partial(read_and_extract, reader=reader, extractor=extractor)
@@ -118,42 +140,78 @@ def parse_all(
     if workers <= 1 or len(paths) <= 1:
         yield from map(parse, paths)
         return
+    timeout = file_timeout() if timeout is None else timeout
     queue = deque(paths)
     while queue:
-        yield from _parse_in_pool(queue, min(workers, len(queue)), parse)
+        yield from _parse_in_pool(queue, min(workers, len(queue)), parse, timeout)
 
 
 # Why a file failed when the worker reading it died (PDFium can crash on a damaged file).
 WORKER_DIED_REASON = "the reader stopped unexpectedly on this file: it may be damaged"
 
 
+def too_slow_reason(timeout: float) -> str:
+    return f"reading took longer than {timeout:g} seconds: the file may be damaged"
+
+
 def _parse_in_pool(
-    queue: deque[str], workers: int, parse: Callable[[str], ParsedPaper]
+    queue: deque[str], workers: int, parse: Callable[[str], ParsedPaper], timeout: float
 ) -> Iterator[ParsedPaper]:
-    """Parse files from the front of `queue` in one pool of workers until the queue is empty
-    or a worker dies. The files in flight when one dies are parsed again one by one, each
-    in a pool of its own, so only the file that kills its worker fails."""
-    with ProcessPoolExecutor(max_workers=workers, mp_context=worker_context()) as pool:
-        in_flight: deque[tuple[str, Future[ParsedPaper]]] = deque()
+    """Parse files from the front of `queue` in one pool of workers until the queue is empty,
+    a worker dies or a file takes too long. The other files in flight then are parsed
+    again one by one, each in a pool of its own, so only the culprit fails."""
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=worker_context())
+    in_flight: deque[tuple[str, Future[ParsedPaper]]] = deque()
+    too_slow: ParsedPaper | None = None
+    try:
         while queue or in_flight:
             while queue and len(in_flight) < workers * 2:
                 path = queue.popleft()
                 in_flight.append((path, pool.submit(parse, path)))
             path, future = in_flight[0]
             try:
-                paper = future.result()
+                paper = future.result(timeout=timeout)
             except BrokenProcessPool:
+                break
+            except TimeoutError:
+                in_flight.popleft()
+                too_slow = ParsedPaper(path, None, None, too_slow_reason(timeout), bad_input=True)
                 break
             in_flight.popleft()
             yield paper
+    finally:
+        _stop(pool)
+    if too_slow is not None:
+        yield too_slow
     for path, future in in_flight:
         finished = future.done() and not future.cancelled() and future.exception() is None
-        yield future.result() if finished else _parse_alone(path, parse)
+        yield future.result() if finished else _parse_alone(path, parse, timeout)
 
 
-def _parse_alone(path: str, parse: Callable[[str], ParsedPaper]) -> ParsedPaper:
-    with ProcessPoolExecutor(max_workers=1, mp_context=worker_context()) as pool:
-        try:
-            return pool.submit(parse, path).result()
-        except BrokenProcessPool:
-            return ParsedPaper(path, None, None, WORKER_DIED_REASON, bad_input=True)
+def _parse_alone(path: str, parse: Callable[[str], ParsedPaper], timeout: float) -> ParsedPaper:
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=worker_context())
+    try:
+        return pool.submit(parse, path).result(timeout=timeout)
+    except BrokenProcessPool:
+        return ParsedPaper(path, None, None, WORKER_DIED_REASON, bad_input=True)
+    except TimeoutError:
+        return ParsedPaper(path, None, None, too_slow_reason(timeout), bad_input=True)
+    finally:
+        _stop(pool)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Shut the pool down, ending any worker still at work (a file that never ends).
+
+    The executor has no public way to end a busy worker before Python 3.14
+    (`terminate_workers`), so its process table is used.
+    """
+    pool.shutdown(wait=False, cancel_futures=True)
+    terminate = getattr(pool, "terminate_workers", None)
+    if terminate is not None:
+        terminate()
+    else:
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            if process.is_alive():
+                process.terminate()
+    pool.shutdown(wait=True)
