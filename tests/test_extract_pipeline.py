@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -97,3 +100,30 @@ def test_a_bad_file_timeout_is_a_clear_error(monkeypatch, raw):
     monkeypatch.setenv("MINUTEBOOK_FILE_TIMEOUT", raw)
     with pytest.raises(ValueError, match="MINUTEBOOK_FILE_TIMEOUT"):
         file_timeout()
+
+
+def test_the_process_exits_after_a_file_that_never_ends(tmp_path):
+    """The stuck worker is ended, not left for the interpreter to wait on at exit."""
+    stuck = tmp_path / "0-hangs.txt"
+    stuck.write_bytes(PAPERS[0].read_bytes())
+    other = tmp_path / "1-paper.txt"
+    other.write_bytes(PAPERS[1].read_bytes())
+    script = (
+        "from minutebook.ingest.pipeline import parse_all\n"
+        "from tests.test_extract_pipeline import reader_that_hangs_on\n"
+        "if __name__ == '__main__':\n"
+        f"    papers = list(parse_all([{str(stuck)!r}, {str(other)!r}], workers=2,\n"
+        "                            reader=reader_that_hangs_on, timeout=2))\n"
+        "    print([p.ok for p in papers])\n"
+    )
+    (tmp_path / "run.py").write_text(script)
+    done = subprocess.run(
+        [sys.executable, str(tmp_path / "run.py")],
+        cwd=Path(__file__).resolve().parents[1],
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[False, True]"

@@ -15,6 +15,7 @@ import hashlib
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -172,7 +173,24 @@ def import_paths(
             first_copies.setdefault(digest, path)
     if reader is not None or extractor is not None:
         workers = 1 if workers is None else workers
-    parsed = _parse(list(first_copies.values()), reader, extractor, workers)
+    # closed on the way out, whatever happens, so no worker outlives the run
+    with closing(_parse(list(first_copies.values()), reader, extractor, workers)) as parsed:
+        _import_in_order(summary, files, digests, known, first_copies, parsed, cache, progress)
+    _finish_run(run, summary)
+    return summary
+
+
+def _import_in_order(
+    summary: ImportSummary,
+    files: list[Path],
+    digests: list[str | OSError],
+    known: set[str],
+    first_copies: dict[str, Path],
+    parsed: Iterator[Any],
+    cache: RunCache,
+    progress: Progress | None,
+) -> None:
+    """Store each file's result in the order given; copies of one content share its fate."""
     failed: dict[str, FileResult] = {}
     for done, (path, digest) in enumerate(zip(files, digests, strict=True), start=1):
         if isinstance(digest, OSError):
@@ -193,8 +211,6 @@ def import_paths(
         summary.files.append(result)
         if progress is not None:
             progress(done, len(files), result)
-    _finish_run(run, summary)
-    return summary
 
 
 def _parse(
@@ -202,10 +218,10 @@ def _parse(
 ) -> Iterator[Any]:
     """The files read and parsed, in order (the parser is imported only when there is work)."""
     if not paths:
-        return iter(())
+        return
     from minutebook.ingest.pipeline import parse_all
 
-    return parse_all(paths, workers=workers, reader=reader, extractor=extractor)
+    yield from parse_all(paths, workers=workers, reader=reader, extractor=extractor)
 
 
 def _digest(path: Path) -> str | OSError:

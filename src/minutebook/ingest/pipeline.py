@@ -206,12 +206,12 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     The executor has no public way to end a busy worker before Python 3.14
     (`terminate_workers`), so its process table is used.
     """
-    pool.shutdown(wait=False, cancel_futures=True)
     terminate = getattr(pool, "terminate_workers", None)
     if terminate is not None:
         terminate()
     else:
+        # before any shutdown, which forgets the process table
         for process in list((getattr(pool, "_processes", None) or {}).values()):
             if process.is_alive():
                 process.terminate()
-    pool.shutdown(wait=True)
+    pool.shutdown(wait=True, cancel_futures=True)
