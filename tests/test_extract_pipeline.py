@@ -57,13 +57,18 @@ def reader_that_dies_on(path):
     return read_document(path)
 
 
-def test_a_file_that_kills_its_worker_fails_alone(tmp_path):
+def copies_of_papers(folder, count: int, culprit: int, mark: str) -> list:
+    """`count` fixture papers copied into `folder`, the one at `culprit` named with `mark`."""
     paths = []
-    for index, paper in enumerate(PAPERS[:4]):
-        name = f"{index}-dies.txt" if index == 1 else f"{index}-{paper.name}"
-        paths.append(tmp_path / name)
+    for index, paper in enumerate(PAPERS[:count]):
+        name = f"{index}-{mark}.txt" if index == culprit else f"{index}-{paper.name}"
+        paths.append(folder / name)
         paths[-1].write_bytes(paper.read_bytes())
+    return paths
 
+
+def test_a_file_that_kills_its_worker_fails_alone(tmp_path):
+    paths = copies_of_papers(tmp_path, 4, culprit=1, mark="dies")
     results = list(parse_all(paths, workers=2, reader=reader_that_dies_on))
 
     assert [p.path for p in results] == [str(p) for p in paths]
@@ -81,12 +86,7 @@ def reader_that_hangs_on(path):
 
 
 def test_a_file_that_never_ends_fails_alone_after_the_timeout(tmp_path):
-    paths = []
-    for index, paper in enumerate(PAPERS[:3]):
-        name = f"{index}-hangs.txt" if index == 0 else f"{index}-{paper.name}"
-        paths.append(tmp_path / name)
-        paths[-1].write_bytes(paper.read_bytes())
-
+    paths = copies_of_papers(tmp_path, 3, culprit=0, mark="hangs")
     started = time.monotonic()
     results = list(parse_all(paths, workers=2, reader=reader_that_hangs_on, timeout=3))
 
@@ -104,10 +104,7 @@ def test_a_bad_file_timeout_is_a_clear_error(monkeypatch, raw):
 
 def test_the_process_exits_after_a_file_that_never_ends(tmp_path):
     """The stuck worker is ended, not left for the interpreter to wait on at exit."""
-    stuck = tmp_path / "0-hangs.txt"
-    stuck.write_bytes(PAPERS[0].read_bytes())
-    other = tmp_path / "1-paper.txt"
-    other.write_bytes(PAPERS[1].read_bytes())
+    stuck, other = copies_of_papers(tmp_path, 2, culprit=0, mark="hangs")
     script = (
         "from minutebook.ingest.pipeline import parse_all\n"
         "from tests.test_extract_pipeline import reader_that_hangs_on\n"
