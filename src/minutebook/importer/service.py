@@ -25,6 +25,7 @@ from django.utils import timezone
 from minutebook.documents.models import ImportRun, ImportRunFile, SourceDocument
 from minutebook.importer.context import RunCache
 from minutebook.importer.store import store_extract
+from minutebook.ingest.pipeline import ParsedPaper, one_line, parse_all
 
 log = logging.getLogger(__name__)
 
@@ -186,7 +187,7 @@ def _import_in_order(
     digests: list[str | OSError],
     known: set[str],
     first_copies: dict[str, Path],
-    parsed: Iterator[Any],
+    parsed: Iterator[ParsedPaper],
     cache: RunCache,
     progress: Progress | None,
 ) -> None:
@@ -215,13 +216,10 @@ def _import_in_order(
 
 def _parse(
     paths: list[Path], reader: Reader | None, extractor: Extractor | None, workers: int | None
-) -> Iterator[Any]:
-    """The files read and parsed, in order (the parser is imported only when there is work)."""
-    if not paths:
-        return
-    from minutebook.ingest.pipeline import parse_all
-
-    yield from parse_all(paths, workers=workers, reader=reader, extractor=extractor)
+) -> Iterator[ParsedPaper]:
+    """The files read and parsed, in order; no workers start when there is nothing to parse."""
+    if paths:
+        yield from parse_all(paths, workers=workers, reader=reader, extractor=extractor)
 
 
 def _digest(path: Path) -> str | OSError:
@@ -242,7 +240,7 @@ def _stored_digests(digests: list[str]) -> set[str]:
     return known
 
 
-def _store_parsed(paper: Any, digest: str, cache: RunCache) -> FileResult:
+def _store_parsed(paper: ParsedPaper, digest: str, cache: RunCache) -> FileResult:
     """Store a parsed paper in its own transaction, or say why it failed."""
     if not paper.ok:
         if paper.detail:
@@ -257,7 +255,7 @@ def _store_parsed(paper: Any, digest: str, cache: RunCache) -> FileResult:
     except Exception as exc:
         log.exception("storing %s failed", paper.path)
         return FileResult(
-            paper.path, "failed", f"could not be stored: {_one_line(exc)}", sha256=digest
+            paper.path, "failed", f"could not be stored: {one_line(exc)}", sha256=digest
         )
     return FileResult(
         paper.path,
@@ -269,11 +267,6 @@ def _store_parsed(paper: Any, digest: str, cache: RunCache) -> FileResult:
         people_created=stored.people_created,
         records=stored.records,
     )
-
-
-def _one_line(exc: Exception) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return text[:300]
 
 
 def _finish_run(run: ImportRun, summary: ImportSummary) -> None:
