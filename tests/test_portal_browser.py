@@ -6,11 +6,13 @@ when it can).
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 from minutebook.importer.service import import_paths
 
@@ -46,6 +48,25 @@ def browser_page():
         browser.close()
 
 
+def closing_connections(test):
+    """Close the database connections the test body opened.
+
+    With Playwright running, the test body gets database connections of its
+    own, apart from the fixtures'; Django's teardown closes only the latter,
+    and an open one would keep the test database from being dropped.
+    """
+
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        try:
+            return test(*args, **kwargs)
+        finally:
+            connections.close_all()
+
+    return run
+
+
+@closing_connections
 def test_from_home_to_a_meeting_and_its_source_lines(live_server, browser_page, tmp_path):
     assert import_paths([FIXTURES]).exit_code == 0
     page = browser_page
@@ -65,6 +86,7 @@ def test_from_home_to_a_meeting_and_its_source_lines(live_server, browser_page, 
     assert "Northshire" in marked.first.inner_text() or "NORTHSHIRE" in marked.first.inner_text()
 
 
+@closing_connections
 def test_search_box_finds_an_action(live_server, browser_page):
     assert import_paths([FIXTURES]).exit_code == 0
     page = browser_page
