@@ -207,3 +207,24 @@ def test_a_heading_printed_letter_by_letter_stays_one_line():
         letter(20, "s", 500, 506),
     ]
     assert layout_text(runs) == "Vic's"
+
+
+def test_a_label_wrapped_with_the_name_beside_it_stays_one_row():
+    text = "\n".join(
+        [
+            "NORTHSHIRE POLICE AND CRIME PANEL",
+            "MINUTES OF A MEETING HELD ON 12 OCTOBER 2022 AT 2.00 PM",
+            "",
+            "Members Present: Councillor Ann Reed (Chair), Councillor Tom Hale",
+            "",
+            "Others         Gemma           Police and Crime Commissioner, Office of the Police and Crime",
+            "Present:       Siddon          Commissioner",
+            "               Lorna Dacre     Chief Executive, Office of the Police and Crime Commissioner",
+            "",
+            "1. Apologies for Absence",
+            "There were no apologies.",
+        ]
+    )
+    meeting = extract_text(text)["meetings"][0]
+    assert [p["name"] for p in meeting["in_attendance"]] == ["Gemma Siddon", "Lorna Dacre"]
+    assert "Siddon" not in [p["name"] for p in meeting["present"]]

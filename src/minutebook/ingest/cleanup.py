@@ -195,12 +195,8 @@ def continues_row(row: Line, line: Line) -> bool:
         # under the row with its first column empty: wrapped cells, unless it fills
         # the row's other columns like a row of its own (the next person under a label)
         return len(segments) == 1 or len(row_filled - filled) >= 2
-    if (
-        segments[0][0].endswith(":")
-        and not row.cells[0].endswith(":")
-        and len(segments) < len(row.cell_starts)
-    ):
-        return True  # a wrapped label: "Officers" / "Present:"
+    if segments[0][0].endswith(":") and not row.cells[0].endswith(":"):
+        return True  # a wrapped label: "Officers" / "Present:" (its cells may wrap with it)
     return len(row_filled) >= 4 and len(row_filled - filled) >= 2
 
 
