@@ -228,3 +228,66 @@ def test_a_label_wrapped_with_the_name_beside_it_stays_one_row():
     meeting = extract_text(text)["meetings"][0]
     assert [p["name"] for p in meeting["in_attendance"]] == ["Gemma Siddon", "Lorna Dacre"]
     assert "Siddon" not in [p["name"] for p in meeting["present"]]
+
+
+HEADING = " Ref    Raised      Item   Action                         Owner            Status"
+# What stands above the action log on its first page (so its heading is not a running head).
+LEAD_IN = [
+    " 4. Action Log",
+    " 4.1    The Board reviewed the action log.",
+    " 4.2    Members noted the progress made.",
+]
+ROW_4 = " 4.0    8 March     5.2    Chief Executive to write.      Chief Executive  Closed"
+ROW_5 = " 5.0    8 March     6.1    Chief Executive to report.     Chief Executive  Closed"
+ROW_7 = " 7.0    8 March     8.3    Chief Constable to report.     Chief Constable  Open"
+
+
+def paged(*pages: list[str]) -> list[SourceLine]:
+    lines, number = [], 0
+    for page, rows in enumerate(pages, start=1):
+        for row in rows:
+            number += 1
+            lines.append(SourceLine(number, page, row))
+    return lines
+
+
+def table_rows(lines) -> list[list[str]]:
+    return [line.cells for line in lines if line.cells and len(line.cells) > 2]
+
+
+def test_a_row_cut_by_its_headings_repeated_on_the_next_page_is_whole_again():
+    first_page = [
+        *LEAD_IN,
+        HEADING,
+        ROW_4,
+        ROW_5,
+        " 6.0    8 March     7.3    Deputy Chief Constable to      Deputy Chief     Closed",
+    ]
+    next_page = [
+        HEADING,
+        "                           provide a breakdown of the     Constable",
+        "                           forensic service.",
+        ROW_7,
+    ]
+    rows = table_rows(clean_lines(paged(first_page, next_page)))
+    assert rows[3] == [
+        "6.0",
+        "8 March",
+        "7.3",
+        "Deputy Chief Constable to provide a breakdown of the forensic service.",
+        "Deputy Chief Constable",
+        "Closed",
+    ]
+    assert [row[0] for row in rows] == ["Ref", "4.0", "5.0", "6.0", "7.0"]
+
+
+def test_headings_repeated_over_a_row_of_their_own_stay():
+    first_page = [
+        *LEAD_IN,
+        HEADING,
+        ROW_4,
+        ROW_5,
+        " 6.0    8 March     7.3    Deputy Chief Constable.        Deputy Chief     Closed",
+    ]
+    rows = table_rows(clean_lines(paged(first_page, [HEADING, ROW_7])))
+    assert [row[0] for row in rows] == ["Ref", "4.0", "5.0", "6.0", "Ref", "7.0"]

@@ -141,9 +141,10 @@ def merge_layout_continuations(lines: list[Line]) -> list[Line]:
     ("Officers" / "Present:").
     """
     out: list[Line] = []
-    for line in lines:
+    for previous, line in zip([None, *lines], lines, strict=False):
         row = out[-1] if out else None
-        if row is not None and continues_row(row, line):
+        turned_page = previous is not None and starts_next_page(previous, line)
+        if row is not None and continues_row(row, line, across_page_break=turned_page):
             for segment, start in line_segments(line):
                 column = column_of(start, row.cell_starts)
                 row.cells[column] = f"{row.cells[column]} {segment}".strip()
@@ -174,12 +175,19 @@ def fits_columns(segments: list[tuple[str, int]], starts: list[int]) -> bool:
     return True
 
 
-def continues_row(row: Line, line: Line) -> bool:
+def starts_next_page(previous: Line, line: Line) -> bool:
+    """Whether `line` is the first of the page after `previous`'s (running heads dropped)."""
+    return previous.page is not None and line.page == previous.page + 1
+
+
+def continues_row(row: Line, line: Line, *, across_page_break: bool = False) -> bool:
+    """Whether `line` continues the laid-out `row` above it (see merge_layout_continuations);
+    a row may run on at the top of the next page."""
     if not (row.cell_starts and row.cells) or line.blank or line.bullet or line.is_break:
         return False
     if line.cells is not None and line.cell_starts is None:
         return False  # a TAB-separated row is a row of its own
-    if line.first - row.last > 1:
+    if line.first - row.last > 1 and not across_page_break:
         return False
     if opens_paragraph(line.text.strip()):
         return False  # "Action: ..." under a numbered paragraph is a paragraph of its own
@@ -289,9 +297,50 @@ def furniture_key(text: str) -> str:
     return text
 
 
+def repeated_table_headings(source_lines: list[SourceLine]) -> set[int]:
+    """Indexes of a table's column headings printed again at the top of a later page, where
+    they cut a row that runs on across the page break.
+
+    A long table (an action log) repeats its heading row on every page it
+    runs over. When the line under the repeat continues a row (its first
+    column is empty), the repeat stands between the row's two halves and is
+    dropped; a repeat over a row of its own is kept, as the table's heading
+    on that page. A heading row is a laid-out line of three or more columns.
+    """
+    seen: set[str] = set()
+    repeats: set[int] = set()
+    position: dict[int, int] = {}  # non-blank lines seen so far on each page
+    for index, line in enumerate(source_lines):
+        text = line.text.strip()
+        if not text or line.page is None:
+            continue
+        on_page = position.get(line.page, 0)
+        position[line.page] = on_page + 1
+        cells = LAYOUT_GAP.split(text)
+        if len(cells) < 3:
+            continue
+        key = "\t".join(cell.lower() for cell in cells)
+        if key in seen and on_page < HEADING_REPEAT_LINES:
+            following = next((x for x in source_lines[index + 1 :] if x.text.strip()), None)
+            if following is not None and _indent(following.text) > _indent(line.text) + 2:
+                repeats.add(index)
+        seen.add(key)
+    return repeats
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+# A repeated heading row stands among the first lines of its page (after a running head).
+HEADING_REPEAT_LINES = 3
+
+
 def drop_page_furniture(source_lines: list[SourceLine]) -> list[SourceLine]:
-    """Remove running headers, footers and page numbers from paged text."""
+    """Remove running headers, footers, page numbers and repeated table headings from paged
+    text."""
     keys = furniture_keys(source_lines)
+    repeats = repeated_table_headings(source_lines)
     out: list[SourceLine] = []
     pages: dict[int, list[int]] = {}
     for index, line in enumerate(source_lines):
@@ -302,6 +351,8 @@ def drop_page_furniture(source_lines: list[SourceLine]) -> list[SourceLine]:
         edge_indexes.update(indexes[:2] + indexes[-2:])
     for index, line in enumerate(source_lines):
         text = line.text.strip()
+        if index in repeats:
+            continue
         if text and line.page is not None:
             if furniture_key(text) in keys:
                 continue
