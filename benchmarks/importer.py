@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -40,6 +41,9 @@ class Run:
     seconds: float
     peak_mb: float
     output: str
+    # CPU seconds of the command's own process: steadier than the clock on a busy machine,
+    # and for an import, the storing that bounds it (parsing runs in worker processes)
+    cpu_seconds: float = 0.0
 
 
 def tree_memory(handle: psutil.Process) -> int:
@@ -66,6 +70,7 @@ def tree_memory(handle: psutil.Process) -> int:
 def run_measured(args: list[str], env: dict[str, str]) -> Run:
     """Run a command, sampling the memory of it and its children every 20 ms."""
     started = time.perf_counter()
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     process = subprocess.Popen(
         args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
@@ -88,11 +93,15 @@ def run_measured(args: list[str], env: dict[str, str]) -> Run:
     stop.set()
     sampler.join()
     seconds = time.perf_counter() - started
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu_seconds = (cpu_after.ru_utime + cpu_after.ru_stime) - (
+        cpu_before.ru_utime + cpu_before.ru_stime
+    )
     if process.returncode not in (0, 1):
         raise SystemExit(
             f"{' '.join(args[:4])} failed ({process.returncode}): {err.strip()[-500:]}"
         )
-    return Run(seconds, peak / 2**20, out)
+    return Run(seconds, peak / 2**20, out, cpu_seconds)
 
 
 def corpus(documents: int, seed: int) -> list[Path]:
@@ -186,7 +195,7 @@ def fastest(runs: list[Run]) -> Run:
     """The quickest of repeated runs (its peak memory the highest seen): on a shared
     machine the slower repeats measure the neighbours."""
     best = min(runs, key=lambda run: run.seconds)
-    return Run(best.seconds, max(run.peak_mb for run in runs), best.output)
+    return Run(best.seconds, max(run.peak_mb for run in runs), best.output, best.cpu_seconds)
 
 
 def import_repeatedly(
@@ -249,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
         repeat = args.repeat if name == "pypdfium2" else 1  # the others take minutes
         pages, seconds = min((timed(function, paths) for _ in range(repeat)), key=lambda t: t[1])
         bare[name] = seconds
-        rows.append((f"bare text: {name}", pages, seconds, None))
+        rows.append((f"bare text: {name}", pages, seconds, None, None))
     pages = rows[0][1]
 
     databases: list[tuple[str, Callable[[], str | None]]] = [("SQLite", fresh_sqlite)]
@@ -263,14 +272,18 @@ def main(argv: list[str] | None = None) -> int:
         first, again = measured
         summary = json.loads(first.output) if first.output.strip().startswith("{") else {}
         results[label] = (first, again, summary)
-        rows.append((f"import: {label}", pages, first.seconds, first.peak_mb))
-        rows.append((f"re-import: {label}", pages, again.seconds, again.peak_mb))
+        rows.append((f"import: {label}", pages, first.seconds, first.peak_mb, first.cpu_seconds))
+        rows.append((f"re-import: {label}", pages, again.seconds, again.peak_mb, again.cpu_seconds))
 
-    print(f"\n{'run':28} {'pages':>6} {'seconds':>8} {'pages/s':>8} {'docs/s':>7} {'peak MB':>8}")
-    for name, count, seconds, peak in rows:
+    print(
+        f"\n{'run':28} {'pages':>6} {'seconds':>8} {'pages/s':>8} {'docs/s':>7} {'peak MB':>8} {'cpu s':>6}"
+    )
+    for name, count, seconds, peak, cpu in rows:
         peak_text = f"{peak:8.0f}" if peak is not None else f"{'':8}"
+        cpu_text = f"{cpu:6.2f}" if cpu is not None else f"{'':6}"
         print(
-            f"{name:28} {count:6d} {seconds:8.2f} {count / seconds:8.1f} {len(paths) / seconds:7.1f} {peak_text}"
+            f"{name:28} {count:6d} {seconds:8.2f} {count / seconds:8.1f} "
+            f"{len(paths) / seconds:7.1f} {peak_text} {cpu_text}"
         )
     print("\ngoals:")
     for label, (first, again, summary) in results.items():
