@@ -291,3 +291,12 @@ def test_headings_repeated_over_a_row_of_their_own_stay():
     ]
     rows = table_rows(clean_lines(paged(first_page, [HEADING, ROW_7])))
     assert [row[0] for row in rows] == ["Ref", "4.0", "5.0", "6.0", "Ref", "7.0"]
+
+
+def test_a_table_heading_near_the_foot_of_a_page_and_repeated_is_no_running_head():
+    """Running heads are found as lines repeated at the edges of pages; a short table at the
+    foot of one page, its heading repeated over the next, has its heading at both edges."""
+    first_page = [*LEAD_IN, HEADING, ROW_4, ROW_5]
+    next_page = [HEADING, ROW_7, " 5.    Any Other Business", " 5.1    There was none."]
+    rows = table_rows(clean_lines(paged(first_page, next_page)))
+    assert [row[0] for row in rows] == ["Ref", "4.0", "5.0", "Ref", "7.0"]

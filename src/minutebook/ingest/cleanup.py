@@ -276,10 +276,24 @@ def furniture_keys(source_lines: list[SourceLine]) -> set[str]:
         return set()
     counts: Counter[str] = Counter()
     for texts in by_page.values():
-        edges = set(texts[:2] + texts[-3:])
-        counts.update(furniture_key(t) for t in edges if could_be_furniture(t))
+        edge_indexes = {*range(min(2, len(texts))), *range(max(0, len(texts) - 3), len(texts))}
+        edges = {
+            texts[i]
+            for i in edge_indexes
+            if could_be_furniture(texts[i]) and not heads_table_rows(texts, i)
+        }
+        counts.update(furniture_key(t) for t in edges)
     threshold = 2 if len(by_page) <= 4 else len(by_page) // 2
     return {key for key, n in counts.items() if n >= threshold}
+
+
+def heads_table_rows(texts: list[str], index: int) -> bool:
+    """Whether the line at `index` is a table's heading row with rows under it: both it and
+    the next line are laid out in three or more columns. A long table repeats its
+    headings at the top of every page it runs over, yet they are no running head."""
+    if index + 1 >= len(texts):
+        return False
+    return all(len(LAYOUT_GAP.split(texts[i])) >= 3 for i in (index, index + 1))
 
 
 def could_be_furniture(text: str) -> bool:
