@@ -25,7 +25,7 @@ from django.utils import timezone
 from minutebook.documents.models import ImportRun, ImportRunFile, SourceDocument
 from minutebook.importer.context import RunCache
 from minutebook.importer.store import store_extract
-from minutebook.ingest.pipeline import ParsedPaper, one_line, parse_all
+from minutebook.ingest.pipeline import Extractor, ParsedPaper, Reader, one_line, parse_all
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +36,6 @@ SKIPPED_NAMES = frozenset({"manifest.json"})
 #: Called once before the first file with (0, files in all, None), then after each file with
 #: (files done, files in all, the result for that file).
 Progress = Callable[[int, int, "FileResult | None"], None]
-Reader = Callable[[Path], Any]
-Extractor = Callable[[Any], dict[str, Any]]
 
 
 @dataclass

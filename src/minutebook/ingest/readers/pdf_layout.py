@@ -48,19 +48,20 @@ class Run:
         return max(self.top - self.bottom, 1.0)
 
 
-def page_runs(textpage: pdfium.PdfTextPage) -> list[Run]:
+def page_runs(textpage: pdfium.PdfTextPage, text: str | None = None) -> list[Run]:
     """The page's text runs with their boxes, in PDFium's reading order.
 
     Asking PDFium for the text inside each box scans the whole page every
     time, which made this the slowest step of reading a PDF. Instead the page
     text is read once and cut at the first character of each box; a box whose
     first character cannot be found (it starts with a space, or overlaps
-    another) falls back to asking for its text.
+    another) falls back to asking for its text. `text` is the page's text
+    (`page_text`), when the caller has read it already.
     """
     count = textpage.count_chars()
     if count <= 0:
         return []
-    text = textpage.get_text_range(0, count)
+    text = page_text(textpage) if text is None else text
     boxes = _run_boxes(textpage, count)
     starts = _run_starts(textpage, boxes, count) if len(text) == count else [None] * len(boxes)
     starts.append(count)
@@ -488,11 +489,19 @@ def page_layout_text(textpage: pdfium.PdfTextPage) -> str:
     Placing runs costs a call per run; a page whose lines are each one run
     (running prose) reads the same either way, so it keeps the plain text.
     """
-    plain = textpage.get_text_bounded()
-    lines = max(1, len([line for line in plain.splitlines() if line.strip()]))
+    text = page_text(textpage)
+    lines = max(1, len([line for line in text.splitlines() if line.strip()]))
     if textpage.count_rects() <= lines * PROSE_RUNS_PER_LINE:
-        return plain
-    return layout_text(page_runs(textpage))
+        # PDFium's own plain text marks a hyphen that ends a line as U+0002
+        return text.replace("\ufffe", "\x02")
+    return layout_text(page_runs(textpage, text))
+
+
+def page_text(textpage: pdfium.PdfTextPage) -> str:
+    """The page's text in PDFium's reading order, read once (character for character, so
+    boxes can be cut out of it by character index)."""
+    count = textpage.count_chars()
+    return textpage.get_text_range(0, count) if count > 0 else ""
 
 
 # Up to this many runs per line on average, a page is prose (a bold word here and there).
