@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import datetime
+import json
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from minutebook.actions.models import Action
+from minutebook.importer.context import RunCache
+from minutebook.importer.store import store_extract
 from minutebook.meetings.models import Attendance, Declaration
 from minutebook.people.models import Person, PersonMatchReview
 from minutebook.people.review import confirm_match
-from tests.factories import extract, minutes, new_action, person, store
+from tests.factories import extract, minutes, new_action, person, read_document, store
 
 pytestmark = pytest.mark.django_db
 
@@ -240,3 +245,46 @@ def test_attendance_roles_become_observed_memberships(posts):
     body_seat = ashton.memberships.get(body__isnull=False)
     assert (body_seat.start, body_seat.end) == (datetime.date(2015, 8, 27),) * 2
     assert body_seat.provenance.exists()
+
+
+def test_a_run_reads_each_persons_names_once_and_shares_what_it_learns():
+    """The run's directory of people: the second meeting's pool reads no names again, and
+    a fuller name stored by one document is known to the next without a query."""
+    cache = RunCache()
+
+    def store_in_run(data: dict, name: str) -> None:
+        content = json.dumps(data, sort_keys=True, default=str)
+        store_extract(read_document(name, version=content), data, cache=cache)
+
+    store_in_run(
+        extract(meetings=[minutes(date="2015-08-27", present=[person("N Howard", "Director")])]),
+        "first.txt",
+    )
+    second = extract(
+        meetings=[
+            minutes(date="2015-09-30", present=[person("Niki Howard", "Director of Finance")])
+        ]
+    )
+    with CaptureQueriesContext(connection) as queries:
+        store_in_run(second, "second.txt")
+    name_reads = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].startswith("SELECT") and "people_personname" in q["sql"]
+    ]
+    assert name_reads == []
+    store_in_run(
+        extract(
+            meetings=[
+                minutes(
+                    date="2015-10-28",
+                    present=[person("Niki Howard", "Director of Finance")],
+                    actions=[new_action("NH to report on reserves", owner="NH")],
+                )
+            ]
+        ),
+        "third.txt",
+    )
+    assert Person.objects.filter(display_name="Niki Howard").count() == 1
+    assert Person.objects.count() == 1
+    assert Action.objects.get().owner.display_name == "Niki Howard"

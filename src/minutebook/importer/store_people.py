@@ -48,7 +48,9 @@ def meeting_pool(meeting: Meeting, lookups: Lookups | None = None) -> CandidateP
     ).values("person_id")
     seated = candidate_ids_at(meeting.date, meeting.body)
     people = Person.objects.filter(Q(pk__in=around) | Q(pk__in=seated)).order_by()
-    return CandidatePool.of(people, lookups)
+    if lookups is None:
+        return CandidatePool.of(people, lookups)
+    return CandidatePool.of_ids(people.values_list("pk", flat=True), lookups)
 
 
 def store_attendance(
