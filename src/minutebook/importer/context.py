@@ -164,6 +164,7 @@ class RunCache:
         self._waiting_actions: set[tuple[int, Any]] | None = None
         self._waiting_citations: tuple[set[str], set[tuple[int, int]]] | None = None
         self._published: tuple[set[str], set[str]] | None = None
+        self._meetings: dict[int, dict[Any, Meeting]] = {}
 
     def may_replace(self, name: str, publication_key: str) -> bool:
         """Whether a current document has this file name or publication key: only then can a
@@ -185,6 +186,29 @@ class RunCache:
         if self._published is not None:
             self._published[0].add(name)
             self._published[1].add(publication_key)
+
+    def meeting(self, body: Body, date: Any) -> Meeting | None:
+        """The body's meeting on `date`: every meeting of a body is read in one query, the
+        first time the run meets the body, and kept (the run's own instances, saved in place)."""
+        known = self._meetings.get(body.pk)
+        if known is None:
+            known = self._meetings[body.pk] = {
+                m.date: m for m in Meeting.objects.filter(body=body).order_by()
+            }
+        meeting = known.get(date)
+        if meeting is not None:
+            meeting.body = body
+        return meeting
+
+    def note_meeting(self, meeting: Meeting) -> None:
+        """Keep `meeting` whole: a meeting just created."""
+        if meeting.body_id in self._meetings:
+            self._meetings[meeting.body_id][meeting.date] = meeting
+
+    def forget_meetings(self) -> None:
+        """Read the meetings again: a replaced document withdrew facts by query, so the kept
+        instances may no longer show what the rows hold."""
+        self._meetings = {}
 
     def unplaced_actions(self, body: Body) -> set[str]:
         """`actions.carry.unplaced_reference_keys` of `body`, kept up to date by `MeetingLog`."""

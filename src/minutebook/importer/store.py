@@ -128,7 +128,10 @@ def _store_new(
     for data in records:
         store_decision_record(ctx, data)
     ctx.flush()
-    withdrawn = withdraw_facts_no_longer_stated(replaced, document) if replaced else 0
+    withdrawn = 0
+    if replaced:
+        withdrawn = withdraw_facts_no_longer_stated(replaced, document)
+        cache.forget_meetings()
     ctx.warnings.extend(values.text(w) for w in extract.get("warnings") or [] if values.text(w))
     return StoredDocument(
         outcome="replaced" if replaced else "inserted",

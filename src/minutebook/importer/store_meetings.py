@@ -46,17 +46,11 @@ def meeting_key(
     return ctx.run.bodies.resolve(name, values.text(data.get("organisation"), 255)), date
 
 
-def find_meeting(body: Body, date: datetime.date) -> Meeting | None:
-    meeting = Meeting.objects.filter(body=body, date=date).order_by().first()
-    if meeting is not None:
-        meeting.body = body
-    return meeting
-
-
 def create_meeting(ctx: StoreContext, body: Body, date: datetime.date, **fields: Any) -> Meeting:
     """A new meeting with what the paper says of it; approvals waiting for it now point at it."""
     meeting = Meeting.objects.create(body=body, date=date, **fields)
     ctx.created_meeting(meeting)
+    ctx.run.note_meeting(meeting)
     link_waiting_approvals(meeting)
     return meeting
 
@@ -77,7 +71,7 @@ def store_minutes(ctx: StoreContext, data: dict[str, Any]) -> Meeting | None:
         next_meeting_time=values.clock_time(next_meeting.get("time")),
         next_meeting_location=values.text(next_meeting.get("location"), 500),
     )
-    meeting = find_meeting(*key)
+    meeting = ctx.run.meeting(*key)
     if meeting is None:
         # Approvals linked on creation make the minutes approved, as they would a known meeting's.
         status = Meeting.MinutesStatus.APPROVED if printed_status == "approved" else ""
@@ -123,7 +117,7 @@ def store_agenda(ctx: StoreContext, data: dict[str, Any], role: str) -> Meeting 
         start_time=values.clock_time(data.get("time") or data.get("start_time")),
         location=values.text(data.get("location"), 500),
     )
-    meeting = find_meeting(*key)
+    meeting = ctx.run.meeting(*key)
     if meeting is None:
         meeting = create_meeting(ctx, *key, **known)
     else:
@@ -212,7 +206,7 @@ def _store_approvals(
         if date >= meeting.date:
             ctx.warn(f"minutes of {meeting}: approval of later minutes ({date}) skipped")
             continue
-        earlier = Meeting.objects.filter(body=meeting.body, date=date).order_by().first()
+        earlier = ctx.run.meeting(meeting.body, date)
         if given is None:
             given = {}
             if not ctx.fresh(meeting, "approvals_given"):
