@@ -14,6 +14,7 @@ from typing import Any
 
 from minutebook.bodies.resolve import ensure_standard_posts, resolve_body, resolve_post
 from minutebook.documents.models import SourceDocument
+from minutebook.importer.context import RunCache
 from minutebook.importer.store import StoredDocument, store_extract
 from minutebook.ingest.source import ReadDocument
 from minutebook.meetings.models import Meeting
@@ -170,11 +171,18 @@ def read_document(
 
 
 def store(
-    data: dict, name: str = "minutes.txt", *, version: str = "", **read: Any
+    data: dict,
+    name: str = "minutes.txt",
+    *,
+    version: str = "",
+    cache: RunCache | None = None,
+    **read: Any,
 ) -> StoredDocument:
-    """Store `data` as read from a file `name`; a different extract is a different file."""
+    """Store `data` as read from a file `name`; a different extract is a different file.
+    `cache` is the run's, when the test imports several documents in one run."""
     content = json.dumps(data, sort_keys=True, default=str)
-    return store_extract(read_document(name, version=f"{version}\0{content}", **read), data)
+    document = read_document(name, version=f"{version}\0{content}", **read)
+    return store_extract(document, data, cache=cache)
 
 
 # Records -------------------------------------------------------------------------

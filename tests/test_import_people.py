@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import json
 
 import pytest
 from django.db import connection
@@ -11,11 +10,10 @@ from django.test.utils import CaptureQueriesContext
 
 from minutebook.actions.models import Action
 from minutebook.importer.context import RunCache
-from minutebook.importer.store import store_extract
 from minutebook.meetings.models import Attendance, Declaration
 from minutebook.people.models import Person, PersonMatchReview
 from minutebook.people.review import confirm_match
-from tests.factories import extract, minutes, new_action, person, read_document, store
+from tests.factories import extract, minutes, new_action, person, store
 
 pytestmark = pytest.mark.django_db
 
@@ -253,8 +251,7 @@ def test_a_run_reads_each_persons_names_once_and_shares_what_it_learns():
     cache = RunCache()
 
     def store_in_run(data: dict, name: str) -> None:
-        content = json.dumps(data, sort_keys=True, default=str)
-        store_extract(read_document(name, version=content), data, cache=cache)
+        store(data, name, cache=cache)
 
     store_in_run(
         extract(meetings=[minutes(date="2015-08-27", present=[person("N Howard", "Director")])]),
