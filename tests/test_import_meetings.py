@@ -7,6 +7,7 @@ import datetime
 import pytest
 
 from minutebook.bodies.models import Body
+from minutebook.importer.context import RunCache
 from minutebook.meetings.models import Meeting, MeetingDocument, MinutesApproval
 from tests.factories import agenda, extract, item, minutes, store
 
@@ -94,8 +95,9 @@ def test_agenda_in_a_pack_is_attached_as_the_pack():
     assert roles == {datetime.date(2019, 2, 28): "pack", datetime.date(2018, 12, 1): "minutes"}
 
 
+@pytest.mark.parametrize("run", ["a run per paper", "one run"])
 @pytest.mark.parametrize("order", ["earlier first", "approving first"])
-def test_minutes_approved_at_a_later_meeting_are_linked_either_way(order):
+def test_minutes_approved_at_a_later_meeting_are_linked_either_way(order, run):
     earlier = extract(meetings=[minutes(date="2019-02-28")])
     approving = extract(
         meetings=[minutes(date="2019-05-30", previous_minutes_approved=["2019-02-28"])]
@@ -103,8 +105,9 @@ def test_minutes_approved_at_a_later_meeting_are_linked_either_way(order):
     papers = [(earlier, "feb.txt"), (approving, "may.txt")]
     if order == "approving first":
         papers.reverse()
+    cache = RunCache() if run == "one run" else None
     for data, name in papers:
-        store(data, name=name)
+        store(data, name=name, cache=cache)
     approval = MinutesApproval.objects.get()
     feb = Meeting.objects.get(date="2019-02-28")
     assert approval.minutes_of == feb

@@ -35,7 +35,7 @@ from minutebook.decisions.models import Decision, DecisionCitation
 from minutebook.documents.models import Provenance, SourceDocument
 from minutebook.importer import values
 from minutebook.ingest.source import ReadDocument
-from minutebook.meetings.models import Meeting, MeetingDocument
+from minutebook.meetings.models import Meeting, MeetingDocument, MinutesApproval
 from minutebook.people.resolve import Lookups, PersonMatch
 from minutebook.people.review import DoubtfulMatch, doubtful_match, record_doubtful_matches
 
@@ -165,6 +165,7 @@ class RunCache:
         self._waiting_citations: tuple[set[str], set[tuple[int, int]]] | None = None
         self._published: tuple[set[str], set[str]] | None = None
         self._meetings: dict[int, dict[Any, Meeting]] = {}
+        self._waiting_approvals: set[tuple[int, Any]] | None = None
 
     def may_replace(self, name: str, publication_key: str) -> bool:
         """Whether a current document has this file name or publication key: only then can a
@@ -209,6 +210,22 @@ class RunCache:
         """Read the meetings again: a replaced document withdrew facts by query, so the kept
         instances may no longer show what the rows hold."""
         self._meetings = {}
+
+    def may_have_waiting_approvals(self, meeting: Meeting) -> bool:
+        """Whether approvals stored before this meeting may wait for it (`link_waiting_approvals`):
+        the later minutes approved it before its own papers arrived."""
+        if self._waiting_approvals is None:
+            self._waiting_approvals = set(
+                MinutesApproval.objects.filter(minutes_of__isnull=True)
+                .order_by()
+                .values_list("approved_at__body_id", "minutes_of_date")
+            )
+        return (meeting.body_id, meeting.date) in self._waiting_approvals
+
+    def note_approval(self, approval: MinutesApproval, body: Body) -> None:
+        """Keep the waiting set whole: an approval of minutes not yet stored waits for them."""
+        if self._waiting_approvals is not None and approval.minutes_of_id is None:
+            self._waiting_approvals.add((body.pk, approval.minutes_of_date))
 
     def unplaced_actions(self, body: Body) -> set[str]:
         """`actions.carry.unplaced_reference_keys` of `body`, kept up to date by `MeetingLog`."""

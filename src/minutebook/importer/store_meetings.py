@@ -51,7 +51,8 @@ def create_meeting(ctx: StoreContext, body: Body, date: datetime.date, **fields:
     meeting = Meeting.objects.create(body=body, date=date, **fields)
     ctx.created_meeting(meeting)
     ctx.run.note_meeting(meeting)
-    link_waiting_approvals(meeting)
+    if ctx.run.may_have_waiting_approvals(meeting):
+        link_waiting_approvals(meeting)
     return meeting
 
 
@@ -217,6 +218,7 @@ def _store_approvals(
                 approved_at=meeting, minutes_of_date=date, minutes_of=earlier
             )
             given[date] = approval
+            ctx.run.note_approval(approval, meeting.body)
         elif earlier is not None and approval.minutes_of_id is None:
             save_changed(approval, {"minutes_of": earlier})
         if earlier is not None:
