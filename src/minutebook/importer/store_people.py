@@ -38,7 +38,7 @@ _LISTS = (
 )
 
 
-def meeting_pool(meeting: Meeting, lookups: Lookups | None = None) -> CandidatePool:
+def meeting_pool(meeting: Meeting, lookups: Lookups) -> CandidatePool:
     """The people a name at this meeting may mean: its attendance, the body's members, and
     whoever attended the body's meetings around the date (officers have no membership)."""
     around = Attendance.objects.filter(
@@ -48,8 +48,6 @@ def meeting_pool(meeting: Meeting, lookups: Lookups | None = None) -> CandidateP
     ).values("person_id")
     seated = candidate_ids_at(meeting.date, meeting.body)
     people = Person.objects.filter(Q(pk__in=around) | Q(pk__in=seated)).order_by()
-    if lookups is None:
-        return CandidatePool.of(people, lookups)
     return CandidatePool.of_ids(people.values_list("pk", flat=True), lookups)
 
 

@@ -111,10 +111,10 @@ class PeopleDirectory:
             self.people([person.pk])
         return self._forms.setdefault(person.pk, set())
 
-    def add(self, person: Person, forms: set[tuple[str, str]]) -> None:
-        """A person just created, with the forms stored for them."""
+    def add(self, person: Person) -> None:
+        """A person just created: their forms are added to `forms(person)` as they are stored."""
         self._people.setdefault(person.pk, person)
-        self._forms.setdefault(person.pk, forms)
+        self._forms.setdefault(person.pk, set())
 
 
 @dataclass
@@ -150,24 +150,30 @@ class CandidatePool:
     def of_ids(cls, ids: Iterable[int], lookups: Lookups) -> CandidatePool:
         """The pool of the people with these ids, as the run's directory knows them."""
         people = lookups.people.people(ids)
-        stored = {p.pk: lookups.people.forms(p) for p in people}
-        keys: dict[str, dict[str, list[Person]]] = defaultdict(lambda: defaultdict(list))
-        for person in people:
-            for key, kind in stored[person.pk]:
-                keys[kind][key].append(person)
-        return cls(people, keys, stored, lookups)
+        return cls._indexed(people, {p.pk: lookups.people.forms(p) for p in people}, lookups)
 
     @classmethod
     def of(cls, people: Iterable[Person], lookups: Lookups | None = None) -> CandidatePool:
         people = list(dict.fromkeys(p for p in people if p is not None))
-        by_id = {p.pk: p for p in people}
-        keys: dict[str, dict[str, list[Person]]] = defaultdict(lambda: defaultdict(list))
-        stored: dict[int, set[tuple[str, str]]] = {pk: set() for pk in by_id}
-        for person_id, key, kind in PersonName.objects.filter(person_id__in=by_id).values_list(
+        stored: dict[int, set[tuple[str, str]]] = {p.pk: set() for p in people}
+        names = PersonName.objects.filter(person_id__in=stored).values_list(
             "person_id", "key", "kind"
-        ):
-            keys[kind][key].append(by_id[person_id])
+        )
+        for person_id, key, kind in names:
             stored[person_id].add((key, kind))
+        return cls._indexed(people, stored, lookups)
+
+    @classmethod
+    def _indexed(
+        cls,
+        people: list[Person],
+        stored: dict[int, set[tuple[str, str]]],
+        lookups: Lookups | None,
+    ) -> CandidatePool:
+        keys: dict[str, dict[str, list[Person]]] = defaultdict(lambda: defaultdict(list))
+        for person in people:
+            for key, kind in stored[person.pk]:
+                keys[kind][key].append(person)
         return cls(people, keys, stored, lookups)
 
     def add(self, person: Person, forms: Iterable[tuple[str, str]] | None = None) -> None:
@@ -182,8 +188,9 @@ class CandidatePool:
         directory = self.lookups.people if self.lookups is not None else None
         if directory is not None:
             if forms is not None:
-                directory.add(person, set(forms))
+                directory.add(person)  # just created: nothing to read
             known = self.stored[person.pk] = directory.forms(person)
+            known.update(forms or ())
             forms = list(known)
         else:
             if forms is None:
