@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from minutebook.actions.models import Action
 from minutebook.importer.context import RunCache
 from minutebook.meetings.models import Attendance, Declaration
-from minutebook.people.models import Person, PersonMatchReview
+from minutebook.people.models import Membership, Person, PersonMatchReview
 from minutebook.people.review import confirm_match
 from tests.factories import extract, minutes, new_action, person, store
 
@@ -130,6 +130,54 @@ def test_the_chief_constable_named_by_role_is_the_holder_on_the_meeting_date(dat
         name="later.txt",
     )
     assert Action.objects.get().owner.display_name == holder
+
+
+def board_of(area: str, date: str, **fields) -> dict:
+    return minutes(organisation=f"Police and Crime Commissioner for {area}", date=date, **fields)
+
+
+def test_the_chief_constable_of_one_area_is_never_the_other_areas():
+    for area, chief in (("Marchmoor", "Tom Hale"), ("Harrowdale", "Ruth Penrose")):
+        seen = board_of(
+            area, "2020-01-15", present=[person(chief, f"Chief Constable, {area} Constabulary")]
+        )
+        store(extract(meetings=[seen]), name=f"{area}-january.txt")
+    for area in ("Marchmoor", "Harrowdale"):
+        later = board_of(
+            area,
+            "2020-02-12",
+            actions=[
+                new_action("Chief Constable to update the Board", owner="the Chief Constable")
+            ],
+        )
+        store(extract(meetings=[later]), name=f"{area}-february.txt")
+    owners = {
+        a.body.organisation: a.owner.display_name
+        for a in Action.objects.select_related("body", "owner")
+    }
+    assert owners == {
+        "Police and Crime Commissioner for Marchmoor": "Tom Hale",
+        "Police and Crime Commissioner for Harrowdale": "Ruth Penrose",
+    }
+    assert Membership.objects.filter(post__title="Chief Constable").count() == 2
+    assert not PersonMatchReview.objects.exists()
+
+
+def test_a_visiting_chief_constable_holds_their_own_areas_post():
+    present = [
+        person("Tom Hale", "Chief Constable, Marchmoor Constabulary"),
+        person("Ann Visitor", "Chief Constable, Bedfordshire Police"),
+    ]
+    store(extract(meetings=[board_of("Marchmoor", "2020-01-15", present=present)]))
+    later = board_of(
+        "Marchmoor",
+        "2020-02-12",
+        actions=[new_action("Chief Constable to update the Board", owner="the Chief Constable")],
+    )
+    store(extract(meetings=[later]), name="february.txt")
+    assert Action.objects.get().owner.display_name == "Tom Hale"
+    visitor = Membership.objects.get(person__display_name="Ann Visitor", post__isnull=False)
+    assert visitor.post.area == "bedfordshire"
 
 
 def test_one_person_across_papers_is_one_identity():

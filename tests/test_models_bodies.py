@@ -16,8 +16,10 @@ from minutebook.bodies.names import (
 from minutebook.bodies.resolve import (
     BodyDirectory,
     add_body_alias,
+    ensure_standard_posts,
     find_posts,
     guess_classification,
+    post_area,
     resolve_body,
     resolve_post,
     split_role,
@@ -183,6 +185,56 @@ def test_the_forces_finance_officer_is_not_the_commissioners(posts):
 def test_a_seat_on_the_body_is_not_a_post(posts):
     assert resolve_post("Chairperson") is None
     assert resolve_post("Independent Co-opted Member") is None
+
+
+# Posts of different areas --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("organisation", "body_area", "area"),
+    [
+        (
+            "Cambridgeshire Constabulary",
+            "cambridgeshire peterborough",
+            "cambridgeshire peterborough",
+        ),
+        ("", "marchmoor", "marchmoor"),
+        ("Office of the Police and Crime Commissioner", "marchmoor", "marchmoor"),
+        ("Bedfordshire Police", "cambridgeshire", "bedfordshire"),
+        ("Bedfordshire Police", "", ""),
+    ],
+)
+def test_a_post_belongs_to_its_bodys_area_unless_it_names_another(organisation, body_area, area):
+    assert post_area(organisation, body_area) == area
+
+
+@pytest.mark.django_db
+def test_each_area_has_its_own_chief_constable():
+    ensure_standard_posts("marchmoor")
+    ensure_standard_posts("harrowdale")
+    marchmoor = find_posts("the Chief Constable", area="marchmoor")
+    harrowdale = find_posts("the Chief Constable", area="harrowdale")
+    assert [p.area for p in marchmoor] == ["marchmoor"]
+    assert [p.area for p in harrowdale] == ["harrowdale"]
+    assert resolve_post("Chief Constable, Marchmoor Constabulary", area="marchmoor") in marchmoor
+    # A mention whose area is not known may mean either.
+    assert len(find_posts("the Chief Constable")) == 2
+
+
+@pytest.mark.django_db
+def test_a_post_seen_in_another_areas_papers_is_that_areas():
+    ensure_standard_posts("cambridgeshire")
+    visitor = resolve_post("Chief Constable, Bedfordshire Police", area="cambridgeshire")
+    assert visitor.area == "bedfordshire"
+    assert find_posts("the Chief Constable", area="cambridgeshire") != [visitor]
+    assert find_posts("the Chief Constable", area="bedfordshire") == [visitor]
+
+
+@pytest.mark.django_db
+def test_posts_of_no_known_area_stand_in_where_the_area_has_none(posts):
+    assert [p.area for p in find_posts("the Chief Constable", area="marchmoor")] == [""]
+    ensure_standard_posts("marchmoor")
+    assert [p.area for p in find_posts("the Chief Constable", area="marchmoor")] == ["marchmoor"]
 
 
 # Bodies of different organisations ----------------------------------------------

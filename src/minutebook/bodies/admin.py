@@ -62,8 +62,8 @@ class PostAliasInline(admin.TabularInline):
 
 @admin.register(Post)
 class PostAdmin(admin.ModelAdmin):
-    list_display = ["title", "organisation", "single_holder"]
-    list_filter = ["single_holder"]
+    list_display = ["title", "organisation", "area", "single_holder"]
+    list_filter = ["single_holder", "area"]
     search_fields = ["title", "organisation", "aliases__alias"]
     readonly_fields = ["public_id", "key", "created_at", "updated_at"]
     inlines = [PostAliasInline]

@@ -96,12 +96,25 @@ class BodyAlias(models.Model):
 
 
 class Post(Record):
-    """A seat ("Chief Constable"), held by different people over time."""
+    """A seat ("Chief Constable"), held by different people over time.
+
+    A post belongs to an area, as bodies do: Cambridgeshire's Chief Constable
+    and Marchmoor's are two seats, so "the Chief Constable" in one area's
+    minutes never means the other's.
+    """
 
     title = models.CharField(max_length=255)
     organisation = models.CharField(max_length=255, blank=True)
     key = models.CharField(
-        max_length=255, help_text="Folded title and organisation class; one post per key."
+        max_length=255,
+        help_text="Folded title and organisation class; one post per key in an area.",
+    )
+    area = models.CharField(
+        max_length=255,
+        blank=True,
+        default="",
+        help_text="The area of the bodies the post was seen at (`Body.organisation_key`); "
+        "blank where their papers name none.",
     )
     single_holder = models.BooleanField(
         default=True,
@@ -109,14 +122,16 @@ class Post(Record):
     )
 
     class Meta:
-        ordering = ["title"]
+        ordering = ["title", "area"]
         constraints = [
-            # The importer finds or creates a post by its folded title and organisation.
-            models.UniqueConstraint(fields=["key"], name="post_key_unique"),
+            # The importer finds or creates a post by its folded title and organisation,
+            # once in each area.
+            models.UniqueConstraint(fields=["key", "area"], name="post_key_unique_per_area"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.title}, {self.organisation}" if self.organisation else self.title
+        seat = f"{self.title}, {self.organisation}" if self.organisation else self.title
+        return f"{seat} ({self.area.title()})" if self.area else seat
 
 
 class PostAlias(models.Model):

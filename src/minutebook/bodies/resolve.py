@@ -1,8 +1,9 @@
 """Finding the body or post a printed name means, creating it on first sight.
 
 Bodies resolve through `BodyAlias` keys, so every spelling of a board lands
-on one row; posts through `PostAlias` keys plus the organisation, so the
-Commissioner's Chief Finance Officer and the force's are two seats.
+on one row; posts through `PostAlias` keys plus the organisation and the
+area, so the Commissioner's Chief Finance Officer and the force's are two
+seats, and so are two forces' Chief Constables.
 
 `BodyDirectory` and `PostDirectory` read every alias once and answer from
 memory, writing what they create straight to the database; an import run
@@ -354,44 +355,67 @@ def is_body_role(role: str) -> bool:
     return bool(words & _BODY_ROLE_WORDS) and len(words) <= 4
 
 
+def post_area(organisation: str, body_area: str) -> str:
+    """The area of a post printed at a meeting of a body of `body_area`.
+
+    The body's own area, unless the printed organisation names another
+    ("Chief Constable, Bedfordshire Police" visiting a Cambridgeshire board).
+    Where the body's area is unknown, so is the post's: a place printed
+    beside one role cannot tell whose the seats of the others are.
+    """
+    if not body_area:
+        return ""
+    printed = organisation_key(organisation)
+    if printed and not areas_match(printed, body_area):
+        return printed
+    return body_area
+
+
+def areas_match(first: str, second: str) -> bool:
+    """Whether two areas may be one: equal (both unknown included), or agreeing names."""
+    return first == second or organisations_agree(first, second)
+
+
 class PostDirectory:
     """Every post and the keys of its aliases, read in two queries on first use."""
 
     def __init__(self) -> None:
         self._posts: dict[int, Post] | None = None
-        self._by_key: dict[str, Post] = {}
+        self._by_key: dict[tuple[str, str], Post] = {}
         self._by_alias: dict[str, set[int]] = defaultdict(set)
-        self._standard = False
+        self._standard: set[str] = set()
 
     def _load(self) -> dict[int, Post]:
         if self._posts is None:
             self._posts = {post.pk: post for post in Post.objects.order_by()}
-            self._by_key = {post.key: post for post in self._posts.values()}
+            self._by_key = {(post.key, post.area): post for post in self._posts.values()}
             for post_id, key in PostAlias.objects.order_by().values_list("post_id", "key"):
                 self._by_alias[key].add(post_id)
         return self._posts
 
-    def ensure_standard(self) -> None:
-        """Create the posts of `bodies.posts.STANDARD_POSTS` that are missing (once per directory)."""
-        if self._standard:
+    def ensure_standard(self, area: str = "") -> None:
+        """Create the posts of `bodies.posts.STANDARD_POSTS` missing in `area` (once per area)."""
+        if area in self._standard:
             return
         self._load()
         for spec in STANDARD_POSTS:
             key = post_key(spec.title, spec.organisation)
-            if key in self._by_key:
+            if (key, area) in self._by_key:
                 continue
             post = self._create(
-                spec.title, spec.organisation, key, single_holder=spec.single_holder
+                spec.title, spec.organisation, key, area, single_holder=spec.single_holder
             )
             for alias in (spec.title, *spec.aliases):
                 self.add_alias(post, alias)
-        self._standard = True
+        self._standard.add(area)
 
-    def _create(self, title: str, organisation: str, key: str, **fields: bool) -> Post:
+    def _create(self, title: str, organisation: str, key: str, area: str, **fields: bool) -> Post:
         posts = self._load()
-        post = Post.objects.create(title=title, organisation=organisation, key=key, **fields)
+        post = Post.objects.create(
+            title=title, organisation=organisation, key=key, area=area, **fields
+        )
         posts[post.pk] = post
-        self._by_key[key] = post
+        self._by_key[key, area] = post
         return post
 
     def add_alias(self, post: Post, alias: str) -> None:
@@ -401,12 +425,26 @@ class PostDirectory:
             PostAlias.objects.create(post=post, key=key, alias=alias.strip())
             self._by_alias[key].add(post.pk)
 
-    def find(self, text: str, organisation: str = "") -> list[Post]:
-        """The posts a role mention names ("the Chief Constable", "PCC CFO").
+    def find(self, text: str, organisation: str = "", *, area: str = "") -> list[Post]:
+        """The posts of `area` a role mention names ("the Chief Constable", "PCC CFO").
 
+        Posts of no known area stand in when the area has none of that name;
+        a mention whose area is not known (`area` "") may mean any area's.
         Several posts share a bare title ("Chief Finance Officer"); the
         organisation, when given, narrows them.
         """
+        matches = named = self._named(text)
+        if area:
+            matches = [p for p in named if areas_match(p.area, area)]
+            matches = matches or [p for p in named if not p.area]
+        if len(matches) > 1 and organisation:
+            org = organisation_class(organisation)
+            narrowed = [p for p in matches if organisation_class(p.organisation) == org]
+            matches = narrowed or matches
+        return matches
+
+    def _named(self, text: str) -> list[Post]:
+        """The posts of every area with an alias the role mention matches."""
         key = role_key(text)
         if not key:
             return []
@@ -414,18 +452,17 @@ class PostDirectory:
         found: set[int] = set()
         for variant in _role_key_variants(key):
             found.update(self._by_alias.get(variant, ()))
-        matches = [posts[pk] for pk in sorted(found)]
-        if len(matches) > 1 and organisation:
-            org = organisation_class(organisation)
-            narrowed = [p for p in matches if organisation_class(p.organisation) == org]
-            matches = narrowed or matches
-        return matches
+        return [posts[pk] for pk in sorted(found)]
 
-    def resolve(self, role: str, organisation: str = "", *, create: bool = True) -> Post | None:
-        """The post an attendance role names, created on first sight when `create`.
+    def resolve(
+        self, role: str, organisation: str = "", *, area: str = "", create: bool = True
+    ) -> Post | None:
+        """The post an attendance role names at a meeting of a body of `area`, created on
+        first sight when `create`.
 
-        `organisation` is used when the role itself names none. Returns None for
-        roles that are seats on the body ("Chairperson").
+        `organisation` is used when the role itself names none; it may place
+        the post in another area (`post_area`). Returns None for roles that
+        are seats on the body ("Chairperson").
         """
         if not role or is_body_role(role):
             return None
@@ -434,37 +471,40 @@ class PostDirectory:
         title = _TEMPORARY_PREFIX.sub("", title).strip()
         if not role_key(title):
             return None
+        area = post_area(organisation, area)
         org = organisation_class(organisation)
-        for post in self.find(title):
+        for post in self._named(title):
             post_org = organisation_class(post.organisation)
-            if not org or not post_org or post_org == org:
+            if areas_match(post.area, area) and (not org or not post_org or post_org == org):
                 return post
         if not create:
             return None
         organisation = {"opcc": ORG_OPCC, "force": organisation or ORG_FORCE}.get(org, organisation)
         key = post_key(title, organisation)
-        post = self._by_key.get(key)
+        post = self._by_key.get((key, area))
         if post is None:
-            post = self._create(title, organisation, key)
+            post = self._create(title, organisation, key, area)
             self.add_alias(post, title)
             if organisation:
                 self.add_alias(post, f"{title}, {organisation}")
         return post
 
 
-def ensure_standard_posts() -> None:
-    """Create the posts of `bodies.posts.STANDARD_POSTS` that are missing."""
-    PostDirectory().ensure_standard()
+def ensure_standard_posts(area: str = "") -> None:
+    """Create the posts of `bodies.posts.STANDARD_POSTS` missing in `area`."""
+    PostDirectory().ensure_standard(area)
 
 
-def find_posts(text: str, organisation: str = "") -> list[Post]:
-    """The posts a role mention names (see `PostDirectory.find`)."""
-    return PostDirectory().find(text, organisation)
+def find_posts(text: str, organisation: str = "", *, area: str = "") -> list[Post]:
+    """The posts of `area` a role mention names (see `PostDirectory.find`)."""
+    return PostDirectory().find(text, organisation, area=area)
 
 
-def resolve_post(role: str, organisation: str = "", *, create: bool = True) -> Post | None:
+def resolve_post(
+    role: str, organisation: str = "", *, area: str = "", create: bool = True
+) -> Post | None:
     """The post an attendance role names, created on first sight when `create`."""
-    return PostDirectory().resolve(role, organisation, create=create)
+    return PostDirectory().resolve(role, organisation, area=area, create=create)
 
 
 #: First words that are part of a title, never a place to drop ("Deputy Chief Constable").

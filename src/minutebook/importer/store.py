@@ -96,7 +96,6 @@ def _store_new(
     key = _publication_key(kind, meetings, agendas, records, cache.bodies)
     name = read.name[:255]
     replaced = _earlier_versions(name, key, digest) if cache.may_replace(name, key) else []
-    cache.lookups.posts.ensure_standard()
     document = SourceDocument.objects.create(
         name=name,
         path=path[:1000],

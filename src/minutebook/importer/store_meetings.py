@@ -32,7 +32,8 @@ def meeting_key(
     a warning) when the paper gives no body or no date.
 
     The organisation (the letterhead, or the document's) keeps two Commissioners'
-    boards of one name, and so their meetings of one date, apart.
+    boards of one name, and so their meetings of one date, apart; the body's
+    area gets the standard posts (`bodies.posts`) on first sight.
     """
     date = values.iso_date(data.get("date"))
     name = values.text(data.get("body"))
@@ -43,7 +44,10 @@ def meeting_key(
             f"{what} without a {missing} (body {name or '?'}, date {printed_date}): not stored"
         )
         return None
-    return ctx.run.bodies.resolve(name, values.text(data.get("organisation"), 255)), date
+    body = ctx.run.bodies.resolve(name, values.text(data.get("organisation"), 255))
+    # "the Chief Constable" at this body's meetings means its area's: make sure the seat exists.
+    ctx.run.lookups.posts.ensure_standard(body.organisation_key)
+    return body, date
 
 
 def create_meeting(ctx: StoreContext, body: Body, date: datetime.date, **fields: Any) -> Meeting:

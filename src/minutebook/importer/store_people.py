@@ -48,7 +48,9 @@ def meeting_pool(meeting: Meeting, lookups: Lookups) -> CandidatePool:
     ).values("person_id")
     seated = candidate_ids_at(meeting.date, meeting.body)
     people = Person.objects.filter(Q(pk__in=around) | Q(pk__in=seated)).order_by()
-    return CandidatePool.of_ids(people.values_list("pk", flat=True), lookups)
+    return CandidatePool.of_ids(
+        people.values_list("pk", flat=True), lookups, area=meeting.body.organisation_key
+    )
 
 
 def store_attendance(
@@ -162,7 +164,8 @@ def _record_seats(
 ) -> None:
     """What an attendance row tells about seats: the post in the role, the place on the body."""
     lookups = ctx.run.lookups
-    post = lookups.posts.resolve(role, organisation) if role else None
+    area = meeting.body.organisation_key
+    post = lookups.posts.resolve(role, organisation, area=area) if role else None
     if post is not None:
         ctx.cite(lookups.seats.record_sighting(person, meeting.date, post=post, role=role), span)
     if kind in (Attendance.Kind.PRESENT, Attendance.Kind.SUBSTITUTE) or (

@@ -145,12 +145,16 @@ class CandidatePool:
     keys: dict[str, dict[str, list[Person]]] = field(default_factory=dict)
     stored: dict[int, set[tuple[str, str]]] = field(default_factory=dict)
     lookups: Lookups | None = None
+    #: The area of the meeting the names are printed at: roles mean its posts.
+    area: str = ""
 
     @classmethod
-    def of_ids(cls, ids: Iterable[int], lookups: Lookups) -> CandidatePool:
+    def of_ids(cls, ids: Iterable[int], lookups: Lookups, *, area: str = "") -> CandidatePool:
         """The pool of the people with these ids, as the run's directory knows them."""
         people = lookups.people.people(ids)
-        return cls._indexed(people, {p.pk: lookups.people.forms(p) for p in people}, lookups)
+        pool = cls._indexed(people, {p.pk: lookups.people.forms(p) for p in people}, lookups)
+        pool.area = area
+        return pool
 
     @classmethod
     def of(cls, people: Iterable[Person], lookups: Lookups | None = None) -> CandidatePool:
@@ -338,9 +342,13 @@ def _fuzzy(key: str, pool: CandidatePool) -> PersonMatch:
 
 
 def _match_role(
-    text: str, on_date: datetime.date | None, pool: CandidatePool | None, lookups: Lookups
+    text: str,
+    on_date: datetime.date | None,
+    pool: CandidatePool | None,
+    lookups: Lookups,
+    area: str,
 ) -> PersonMatch:
-    posts = lookups.posts.find(text)
+    posts = lookups.posts.find(text, area=area)
     if not posts:
         return NO_MATCH
     match = post_holders_at(posts, on_date, lookups.seats)
@@ -379,7 +387,8 @@ def resolve_person_at(
     are used. A mention starting with "the" ("the Chief Constable") is read
     as a role first; otherwise as a name first, then as a role. A name that
     matches no candidate may still match one person's full name recorded
-    elsewhere. `lookups` (else the pool's, else new ones) answer the roles.
+    elsewhere. `lookups` (else the pool's, else new ones) answer the roles,
+    with the posts of the pool's area (else `body`'s).
     """
     text = clean_printed_name(name_or_role)
     if not text:
@@ -394,16 +403,17 @@ def resolve_person_at(
             candidates = Person.objects.filter(pk__in=candidate_ids_at(on_date, body)).order_by()
         pool = CandidatePool.of(candidates or [], lookups)
     lookups = lookups or pool.lookups or Lookups()
+    area = pool.area or (body.organisation_key if body is not None else "")
     role_first = text.lower().startswith("the ")
     if role_first:
-        role = _match_role(text, on_date, pool, lookups)
+        role = _match_role(text, on_date, pool, lookups, area)
         if role.person is not None:
             return role
     name = _match_name(text, pool)
     if name.person is not None and not name.doubtful:
         return name
     if not role_first:
-        role = _match_role(text, on_date, pool, lookups)
+        role = _match_role(text, on_date, pool, lookups, area)
         if role.person is not None and (name.person is None or role.confidence > name.confidence):
             return role
     if name.person is not None:
