@@ -81,3 +81,18 @@ def test_the_minutebook_command_maps_import_to_the_importer(papers, capsys):
     assert main(["import", str(papers), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["totals"]["files"] == 2
     assert main(["import", str(papers), "--format", "json"]) == 0  # again: unchanged
+
+
+class Terminal(StringIO):
+    """A stream that says it is a terminal, as a person's shell is."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_terminal_sees_a_progress_bar_and_a_pipe_does_not(papers):
+    terminal, pipe = Terminal(), StringIO()
+    call_command("import_papers", str(papers / "feb.txt"), stdout=StringIO(), stderr=terminal)
+    call_command("import_papers", str(papers / "may.txt"), stdout=StringIO(), stderr=pipe)
+    assert "importing" in terminal.getvalue()
+    assert pipe.getvalue() == ""

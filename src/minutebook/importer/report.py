@@ -5,9 +5,6 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from rich.console import Console
-from rich.table import Table
-
 from minutebook.importer.service import ImportSummary
 
 #: The rows of the summary table, in order, with their labels.
@@ -24,6 +21,10 @@ SUMMARY_ROWS = (
 
 
 def write_table(summary: ImportSummary, out: TextIO) -> None:
+    # rich is loaded for the table alone: a script asking for JSON never waits for it
+    from rich.console import Console
+    from rich.table import Table
+
     totals = summary.totals()
     table = Table(title="Import summary", title_justify="left")
     table.add_column("")

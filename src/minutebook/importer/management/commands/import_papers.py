@@ -7,8 +7,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from django.core.management.base import BaseCommand, CommandParser
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from minutebook.importer.report import write_failures, write_json, write_table
 from minutebook.importer.service import FileResult, ImportSummary, import_paths
@@ -22,6 +20,10 @@ class Command(BaseCommand):
         "Exit status: 0 all imported, 1 some files failed, 2 no file could be imported "
         "(missing paths or unreadable files)."
     )
+
+    # The checks are for a changed project (`minutebook check`); an import must start fast, as
+    # importing a folder again is mostly start-up.
+    requires_system_checks: list[str] = []
 
     def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any):
         # users type `minutebook import`; the module is import_papers as `import` is a keyword
@@ -70,9 +72,19 @@ class Command(BaseCommand):
 
     def _run(self, paths: list[Path], workers: int | None) -> ImportSummary:
         """Import with a progress bar on a terminal; quietly in a pipe or a log."""
-        console = Console(file=_raw(self.stderr))
-        if not console.is_terminal:
+        err = _raw(self.stderr)
+        if not (hasattr(err, "isatty") and err.isatty()):
             return import_paths(paths, workers=workers)
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        console = Console(file=err)
         columns = (
             TextColumn("importing"),
             BarColumn(),
