@@ -10,7 +10,9 @@ text (see cleanup.layout_columns), and it costs little over the plain text.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
+import re
 from dataclasses import dataclass, field
 from statistics import median
 from typing import Any
@@ -63,7 +65,9 @@ def page_runs(textpage: pdfium.PdfTextPage, text: str | None = None) -> list[Run
         return []
     text = page_text(textpage) if text is None else text
     boxes = _run_boxes(textpage, count)
-    starts = _run_starts(textpage, boxes, count) if len(text) == count else [None] * len(boxes)
+    starts = (
+        _run_starts(textpage, text, boxes, count) if len(text) == count else [None] * len(boxes)
+    )
     starts.append(count)
     runs = []
     runs_on = False  # the previous piece ended inside a word
@@ -111,38 +115,78 @@ def _run_boxes(textpage: pdfium.PdfTextPage, count: int) -> list[Box]:
     return boxes
 
 
-def _run_starts(textpage: pdfium.PdfTextPage, boxes: list[Box], count: int) -> list[int | None]:
+def _run_starts(
+    textpage: pdfium.PdfTextPage, text: str, boxes: list[Box], count: int
+) -> list[int | None]:
     """The index of each box's first character, or None where it cannot be found.
 
     PDFium builds its boxes from consecutive characters, so the boxes' first
-    characters rise with the boxes' order. The character under the box's
-    left edge is nearly always the first; where it is not (the box starts
-    with a space, or overlaps the box before it, as kerned text does) the
-    characters after the previous box's start are searched in order.
+    characters rise with the boxes' order, and nearly every box begins a
+    word. So a box's first character is looked for where the box before it
+    should end (its width in the page's average character widths), at the
+    word starting there or a word either side: a call or two per box. Where
+    it is not (the box starts inside a word, or overlaps the box before it,
+    as kerned text does), PDFium is asked which character lies under the
+    box's left edge, a search of the whole page; failing that, the
+    characters after the previous box's start are tried in order.
     """
     raw = textpage.raw
     char = _CharBox()
+    words = _word_starts(text)
+    letters = max(1, count - text.count(" ") - 2 * text.count("\r\n"))
+    char_width = sum(box[2] - box[0] for box in boxes) / letters or 1.0
     starts: list[int | None] = []
     last = -1
+    previous: Box | None = None
     for box in boxes:
-        left, bottom, right, top = box
-        x = left + min(1.0, (right - left) / 2)
-        index: int | None = pdfium_c.FPDFText_GetCharIndexAtPos(
-            raw, x, (bottom + top) / 2, 0.5, 0.5
-        )
-        if not (index > last and char.begins(raw, index, box)):
-            index = next(
-                (
-                    i
-                    for i in range(last + 1, min(count, last + 1 + SCAN_LIMIT))
-                    if char.begins(raw, i, box)
-                ),
-                None,
+        first_word = bisect.bisect_right(words, last)
+        if previous is None:
+            nearby = [first_word, first_word + 1]
+        else:
+            # the box before ends about its width on; a space follows it
+            guess = bisect.bisect_left(
+                words, last + (previous[2] - previous[0]) / char_width + 1, lo=first_word
             )
+            nearby = [guess, guess - 1, guess + 1, guess - 2, guess + 2]
+        index = next(
+            (
+                words[w]
+                for w in nearby
+                if first_word <= w < len(words) and char.begins(raw, words[w], box)
+            ),
+            None,
+        )
+        if index is None:
+            index = _char_under(raw, box, last, count, char)
         starts.append(index)
+        previous = box
         if index is not None:
             last = index
     return starts
+
+
+def _word_starts(text: str) -> list[int]:
+    """The index of every character that starts a word, in order."""
+    starts = [match.start() for match in _WORD_START.finditer(text)]
+    if text and not text[0].isspace():
+        starts.insert(0, 0)
+    return starts
+
+
+_WORD_START = re.compile(r"(?<=[ \r\n\ufffe\x02])[^ \r\n]")
+
+
+def _char_under(raw: Any, box: Box, last: int, count: int, char: _CharBox) -> int | None:
+    """The first character of `box` after character `last`, asking PDFium where it is."""
+    left, bottom, right, top = box
+    x = left + min(1.0, (right - left) / 2)
+    index: int = pdfium_c.FPDFText_GetCharIndexAtPos(raw, x, (bottom + top) / 2, 0.5, 0.5)
+    if index > last and char.begins(raw, index, box):
+        return index
+    return next(
+        (i for i in range(last + 1, min(count, last + 1 + SCAN_LIMIT)) if char.begins(raw, i, box)),
+        None,
+    )
 
 
 class _CharBox:
