@@ -398,6 +398,10 @@ def resolve_person_at(
         text = name_part.strip()  # "Jason Ablewhite, Police and Crime Commissioner"
     if isinstance(candidates, CandidatePool):
         pool = candidates
+    elif candidates is None and on_date is not None and lookups is not None:
+        # the run's directory knows most of the seat holders and their names already
+        ids = candidate_ids_at(on_date, body).values_list("person_id", flat=True)
+        pool = CandidatePool.of_ids(ids, lookups)
     else:
         if candidates is None and on_date is not None:
             candidates = Person.objects.filter(pk__in=candidate_ids_at(on_date, body)).order_by()
