@@ -13,6 +13,7 @@ from minutebook.importer.context import RunCache
 from minutebook.meetings.models import Attendance, Declaration
 from minutebook.people.models import Membership, Person, PersonMatchReview
 from minutebook.people.review import confirm_match
+from minutebook.recommendations.models import Recommendation
 from tests.factories import extract, minutes, new_action, person, store
 
 pytestmark = pytest.mark.django_db
@@ -161,6 +162,25 @@ def test_the_chief_constable_of_one_area_is_never_the_other_areas():
     }
     assert Membership.objects.filter(post__title="Chief Constable").count() == 2
     assert not PersonMatchReview.objects.exists()
+
+
+def test_the_commissioner_at_the_panel_is_the_one_seen_at_the_commissioners_board():
+    board = board_of(
+        "Marchmoor",
+        "2020-01-15",
+        present=[person("Ursula Walmsley", "Police and Crime Commissioner")],
+    )
+    store(extract(meetings=[board]), name="board.txt")
+    panel = minutes(
+        body="Marchmoor Police and Crime Panel",
+        organisation="Brackenhurst Borough Council",
+        date="2020-02-03",
+        recommendations=[{"text": "To publish the plan.", "to": "the Commissioner", "item": None}],
+        actions=[new_action("The Commissioner to report back.", owner="the Commissioner")],
+    )
+    store(extract(meetings=[panel]), name="panel.txt")
+    assert Action.objects.get().owner.display_name == "Ursula Walmsley"
+    assert Recommendation.objects.get().to_post.area == "marchmoor"
 
 
 def test_a_visiting_chief_constable_holds_their_own_areas_post():

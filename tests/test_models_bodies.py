@@ -12,6 +12,7 @@ from minutebook.bodies.names import (
     body_key,
     organisation_key,
     organisations_agree,
+    police_area_key,
 )
 from minutebook.bodies.resolve import (
     BodyDirectory,
@@ -202,10 +203,25 @@ def test_a_seat_on_the_body_is_not_a_post(posts):
         ("Office of the Police and Crime Commissioner", "marchmoor", "marchmoor"),
         ("Bedfordshire Police", "cambridgeshire", "bedfordshire"),
         ("Bedfordshire Police", "", ""),
+        ("Office of the Police and Crime Commissioner (Chair)", "marchmoor", "marchmoor"),
     ],
 )
 def test_a_post_belongs_to_its_bodys_area_unless_it_names_another(organisation, body_area, area):
     assert post_area(organisation, body_area) == area
+
+
+@pytest.mark.parametrize(
+    ("name", "organisation", "area"),
+    [
+        ("Business Coordination Board", "Police and Crime Commissioner for Marchmoor", "marchmoor"),
+        ("Cambridgeshire Police and Crime Panel", "Peterborough City Council", "cambridgeshire"),
+        ("Police, Fire and Crime Panel for North Yorkshire", "", "north yorkshire"),
+        ("Police and Crime Panel", "Peterborough City Council", "peterborough"),
+        ("Finance Sub-Group", "", ""),
+    ],
+)
+def test_a_panels_police_area_is_the_one_it_is_named_for(name, organisation, area):
+    assert police_area_key(name, organisation) == area
 
 
 @pytest.mark.django_db

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.urls import reverse
 
-from minutebook.bodies.names import organisation_key
+from minutebook.bodies.names import organisation_key, police_area_key
 from minutebook.core.models import Record
 
 
@@ -64,6 +64,11 @@ class Body(Record):
     def get_absolute_url(self) -> str:
         return reverse("portal:body", kwargs={"slug": self.slug})
 
+    @property
+    def police_area(self) -> str:
+        """The area of the posts its papers name (`names.police_area_key`); "" when unknown."""
+        return police_area_key(self.name, self.organisation)
+
 
 class BodyAlias(models.Model):
     """One way a body is written; `key` is the folded form every lookup uses."""
@@ -113,7 +118,7 @@ class Post(Record):
         max_length=255,
         blank=True,
         default="",
-        help_text="The area of the bodies the post was seen at (`Body.organisation_key`); "
+        help_text="The police area of the bodies the post was seen at (`Body.police_area`); "
         "blank where their papers name none.",
     )
     single_holder = models.BooleanField(

@@ -101,6 +101,22 @@ def organisation_key(organisation: str) -> str:
     return fold(organisation or "", drop_words=_ORGANISATION_WORDS)
 
 
+def police_area_key(body_name: str, organisation: str) -> str:
+    """The police area whose seats a body's papers name ("the Chief Constable").
+
+    A Commissioner's board belongs to the Commissioner's area, which its
+    organisation names. A Police and Crime Panel is named for the area it
+    scrutinises ("Cambridgeshire Police and Crime Panel") but hosted by a
+    council of another name ("Peterborough City Council"): its name says the
+    area, where it holds a place.
+    """
+    if "panel" in body_key(body_name).split():
+        named = organisation_key(body_name)
+        if named:
+            return named
+    return organisation_key(organisation)
+
+
 def area_name(organisation: str) -> str:
     """The place in an organisation's printed name, as printed: "Cambridgeshire" from
     "Cambridgeshire Constabulary", "Cambridgeshire & Peterborough" from "Police and Crime

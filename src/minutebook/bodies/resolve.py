@@ -360,12 +360,13 @@ def post_area(organisation: str, body_area: str) -> str:
 
     The body's own area, unless the printed organisation names another
     ("Chief Constable, Bedfordshire Police" visiting a Cambridgeshire board).
-    Where the body's area is unknown, so is the post's: a place printed
-    beside one role cannot tell whose the seats of the others are.
+    Notes in brackets ("(Chair)") are no organisation. Where the body's area
+    is unknown, so is the post's: a place printed beside one role cannot tell
+    whose the seats of the others are.
     """
     if not body_area:
         return ""
-    printed = organisation_key(organisation)
+    printed = organisation_key(re.sub(r"\([^)]*\)", " ", organisation or ""))
     if printed and not areas_match(printed, body_area):
         return printed
     return body_area

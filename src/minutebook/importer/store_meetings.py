@@ -46,7 +46,7 @@ def meeting_key(
         return None
     body = ctx.run.bodies.resolve(name, values.text(data.get("organisation"), 255))
     # "the Chief Constable" at this body's meetings means its area's: make sure the seat exists.
-    ctx.run.lookups.posts.ensure_standard(body.organisation_key)
+    ctx.run.lookups.posts.ensure_standard(body.police_area)
     return body, date
 
 

@@ -49,7 +49,7 @@ def meeting_pool(meeting: Meeting, lookups: Lookups) -> CandidatePool:
     seated = candidate_ids_at(meeting.date, meeting.body)
     people = Person.objects.filter(Q(pk__in=around) | Q(pk__in=seated)).order_by()
     return CandidatePool.of_ids(
-        people.values_list("pk", flat=True), lookups, area=meeting.body.organisation_key
+        people.values_list("pk", flat=True), lookups, area=meeting.body.police_area
     )
 
 
@@ -164,7 +164,7 @@ def _record_seats(
 ) -> None:
     """What an attendance row tells about seats: the post in the role, the place on the body."""
     lookups = ctx.run.lookups
-    area = meeting.body.organisation_key
+    area = meeting.body.police_area
     post = lookups.posts.resolve(role, organisation, area=area) if role else None
     if post is not None:
         ctx.cite(lookups.seats.record_sighting(person, meeting.date, post=post, role=role), span)

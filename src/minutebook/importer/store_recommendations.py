@@ -31,9 +31,7 @@ def store_recommendations(
             continue
         to_text = values.text(data.get("to"), 255)
         posts = (
-            ctx.run.lookups.posts.find(to_text, area=meeting.body.organisation_key)
-            if to_text
-            else []
+            ctx.run.lookups.posts.find(to_text, area=meeting.body.police_area) if to_text else []
         )
         raw_item = values.text(data.get("item"), 50)
         item = find_item(items, raw_item)

@@ -407,7 +407,7 @@ def resolve_person_at(
             candidates = Person.objects.filter(pk__in=candidate_ids_at(on_date, body)).order_by()
         pool = CandidatePool.of(candidates or [], lookups)
     lookups = lookups or pool.lookups or Lookups()
-    area = pool.area or (body.organisation_key if body is not None else "")
+    area = pool.area or (body.police_area if body is not None else "")
     role_first = text.lower().startswith("the ")
     if role_first:
         role = _match_role(text, on_date, pool, lookups, area)

@@ -2,20 +2,23 @@
 
 from django.db import migrations, models
 
+from minutebook.bodies.names import police_area_key
+
 
 def place_posts_in_their_areas(apps, schema_editor):
-    """A post stored before posts had areas takes the area of the bodies its holders sat on,
-    when they all lie in one; posts seen in several areas stay unplaced (a re-import of
-    those papers places them)."""
+    """A post stored before posts had areas takes the police area of the bodies its holders
+    sat on, when they all lie in one; posts seen in several areas stay unplaced (a re-import
+    of those papers places them)."""
     Post = apps.get_model("bodies", "Post")
     Membership = apps.get_model("people", "Membership")
     for post in Post.objects.filter(area=""):
         holders = Membership.objects.filter(post=post).values("person_id")
-        areas = set(
+        bodies = (
             Membership.objects.filter(person_id__in=holders, body__isnull=False)
-            .values_list("body__organisation_key", flat=True)
+            .values_list("body__name", "body__organisation")
             .distinct()
         )
+        areas = {police_area_key(name, organisation) for name, organisation in bodies}
         if len(areas) == 1 and "" not in areas:
             post.area = areas.pop()
             post.save(update_fields=["area"])
@@ -42,7 +45,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 blank=True,
                 default="",
-                help_text="The area of the bodies the post was seen at (`Body.organisation_key`); blank where their papers name none.",
+                help_text="The police area of the bodies the post was seen at (`Body.police_area`); blank where their papers name none.",
                 max_length=255,
             ),
         ),
