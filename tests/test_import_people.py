@@ -183,6 +183,18 @@ def test_the_commissioner_at_the_panel_is_the_one_seen_at_the_commissioners_boar
     assert Recommendation.objects.get().to_post.area == "marchmoor"
 
 
+def test_a_holder_seen_before_the_board_had_an_area_still_answers_for_the_role():
+    unplaced = minutes(date="2020-01-15", present=[person("Tom Hale", "Chief Constable")])
+    store(extract(meetings=[unplaced]), name="january.txt")
+    later = board_of(
+        "Marchmoor",
+        "2020-02-12",
+        actions=[new_action("Chief Constable to update the Board", owner="the Chief Constable")],
+    )
+    store(extract(meetings=[later]), name="february.txt")
+    assert Action.objects.get().owner.display_name == "Tom Hale"
+
+
 def test_a_visiting_chief_constable_holds_their_own_areas_post():
     present = [
         person("Tom Hale", "Chief Constable, Marchmoor Constabulary"),

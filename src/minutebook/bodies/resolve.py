@@ -438,11 +438,12 @@ class PostDirectory:
         if area:
             matches = [p for p in named if areas_match(p.area, area)]
             matches = matches or [p for p in named if not p.area]
-        if len(matches) > 1 and organisation:
-            org = organisation_class(organisation)
-            narrowed = [p for p in matches if organisation_class(p.organisation) == org]
-            matches = narrowed or matches
-        return matches
+        return _narrowed(matches, organisation)
+
+    def find_unplaced(self, text: str, organisation: str = "") -> list[Post]:
+        """The posts of no known area a role mention names: seats seen at bodies whose papers
+        named no area (yet)."""
+        return _narrowed([p for p in self._named(text) if not p.area], organisation)
 
     def _named(self, text: str) -> list[Post]:
         """The posts of every area with an alias the role mention matches."""
@@ -489,6 +490,14 @@ class PostDirectory:
             if organisation:
                 self.add_alias(post, f"{title}, {organisation}")
         return post
+
+
+def _narrowed(posts: list[Post], organisation: str) -> list[Post]:
+    """Posts sharing a bare title ("Chief Finance Officer"), narrowed to the organisation's."""
+    if len(posts) > 1 and organisation:
+        org = organisation_class(organisation)
+        return [p for p in posts if organisation_class(p.organisation) == org] or posts
+    return posts
 
 
 def ensure_standard_posts(area: str = "") -> None:

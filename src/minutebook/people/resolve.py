@@ -349,9 +349,13 @@ def _match_role(
     area: str,
 ) -> PersonMatch:
     posts = lookups.posts.find(text, area=area)
-    if not posts:
-        return NO_MATCH
     match = post_holders_at(posts, on_date, lookups.seats)
+    if match.person is None and area:
+        # a holder seen before the body's papers named its area sits in a post of no area
+        unplaced = [p for p in lookups.posts.find_unplaced(text) if p not in posts]
+        match = post_holders_at(unplaced, on_date, lookups.seats)
+    if match.person is None:
+        return NO_MATCH
     if pool is not None and pool.people and match.alternatives:
         present = [p for p in (match.person, *match.alternatives) if p in pool.people]
         if len(present) == 1:
