@@ -16,6 +16,7 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -25,7 +26,8 @@ from django.utils import timezone
 
 from minutebook.actions.models import Action, ActionStatus, ActionUpdate
 from minutebook.bodies.models import Body
-from minutebook.core.models import save_changed
+from minutebook.core.models import assign_changed, save_changed
+from minutebook.core.rows import update_rows
 from minutebook.core.text import fold
 from minutebook.documents.models import Provenance
 from minutebook.meetings.models import AgendaItem, Meeting
@@ -81,6 +83,7 @@ def find_action_for_entry(
     entry: LogEntry,
     *,
     raised_on: Callable[[datetime.date], list[Action]] | None = None,
+    before_reading: Callable[[], None] | None = None,
 ) -> Action | None:
     """The action a log entry continues.
 
@@ -88,7 +91,8 @@ def find_action_for_entry(
     2019"), then its reference among actions not raised on another day,
     then (for an entry with neither) the open action with the same text.
     `raised_on`, when given, lists the live actions of the body raised on a
-    day (as the query would, by pk).
+    day (as the query would, by pk); `before_reading` is called before the
+    actions are read by reference or text (to write what the caller holds).
     """
     actions = Action.objects.filter(body=body, withdrawn=False)
     ikey, rkey = item_key(entry.item), reference_key(entry.reference)
@@ -102,6 +106,8 @@ def find_action_for_entry(
         ]
         if found:
             return _best(found, entry, rkey)
+    if before_reading is not None and (rkey or entry.text):
+        before_reading()
     if rkey:
         found = list(actions.filter(reference_key=rkey).order_by("-raised_on", "-pk"))
         if entry.meeting_date:
@@ -163,8 +169,10 @@ class MeetingLog:
     the meeting was just created, so no update of it exists yet.
 
     The actions raised on the days the entries cite are read in one query
-    (`prefetch`), and the log holds one instance per action row, written as
-    soon as it changes. The updates of the log are inserted together, and the
+    (`prefetch`), and the log holds one instance per action row. What an
+    entry fills in on an action (its reference, text, raising day or item)
+    is written for all of them in one statement, before anything reads
+    actions by those columns and at `finish`. The updates of the log are inserted together, and the
     status of the actions reviewed refreshed from their updates in one query,
     when a later entry's search reads statuses (or a merge reads updates) and
     at `finish`, which the caller runs once the log is linked.
@@ -187,6 +195,7 @@ class MeetingLog:
         self._known: dict[int, Action] = {}  # the one instance of each action row met
         self._deleted: set[int] = set()
         self._days: dict[datetime.date, list[Action]] = {}
+        self._filled: dict[int, tuple[Action, set[str]]] = {}
 
     def prefetch(self, entries: list[LogEntry]) -> None:
         """Read at once the actions raised on the days the entries cite with an item."""
@@ -227,7 +236,9 @@ class MeetingLog:
         body = self.body
         if _reads_status(entry):
             self.finish()
-        action = find_action_for_entry(body, entry, raised_on=self._raised_on)
+        action = find_action_for_entry(
+            body, entry, raised_on=self._raised_on, before_reading=self._write_fills
+        )
         if action is not None:
             action = self._own(action)
         created = action is None
@@ -264,7 +275,7 @@ class MeetingLog:
                 fill["raised_on"] = entry.meeting_date
             if entry.item and not action.item_key:
                 fill.update(raw_item=entry.item[:50], item_key=item_key(entry.item))
-            save_changed(action, fill)
+            self._fill(action, fill)
             if "raised_on" in fill:
                 self._placed(action)
             for duplicate in self._unplaced_namesakes(action):
@@ -279,8 +290,22 @@ class MeetingLog:
         self._stale[action.pk] = action
         return LinkedEntry(action, update, created, merged)
 
+    def _fill(self, action: Action, values: dict[str, Any]) -> None:
+        """Set what the log tells of an action, to be written with the others' (`_write_fills`)."""
+        changed = assign_changed(action, values)
+        if changed:
+            action.updated_at = timezone.now()
+            self._filled.setdefault(action.pk, (action, set()))[1].update({*changed, "updated_at"})
+
+    def _write_fills(self) -> None:
+        if self._filled:
+            update_rows(Action, list(self._filled.values()))
+            self._filled = {}
+
     def finish(self) -> None:
-        """Refresh the status of the actions reviewed since the last call (`refresh_status`)."""
+        """Write what the entries filled in, and refresh the status of the actions reviewed
+        since the last call (`refresh_status`)."""
+        self._write_fills()
         self._insert_updates()
         if not self._stale:
             return
@@ -324,6 +349,7 @@ class MeetingLog:
             return []
         if action.reference_key not in self.unplaced:
             return []
+        self._write_fills()  # the namesakes are read, and may be merged, by reference
         return _unplaced_namesakes(action)
 
     def _record_update(self, action: Action, entry: LogEntry) -> ActionUpdate:

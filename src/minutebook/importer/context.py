@@ -18,12 +18,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connections, models, router
+from django.db import models
 from django.utils import timezone
 
 from minutebook.actions.carry import unplaced_reference_keys
@@ -31,6 +30,7 @@ from minutebook.actions.models import Action, ActionUpdate
 from minutebook.bodies.models import Body
 from minutebook.bodies.resolve import BodyDirectory
 from minutebook.core.models import assign_changed
+from minutebook.core.rows import insert_rows, update_rows
 from minutebook.decisions.models import Decision, DecisionCitation
 from minutebook.documents.models import Provenance, SourceDocument
 from minutebook.importer import values
@@ -54,10 +54,6 @@ MERGEABLE = (Action, ActionUpdate)
 Span = tuple[int, int] | None
 
 
-#: Field types whose values the database driver needs adapted.
-DATED = ("DateTimeField", "DateField")
-
-
 #: The columns of a `Provenance` row as the importer inserts them.
 PROVENANCE_COLUMNS = (
     "content_type_id",
@@ -70,77 +66,6 @@ PROVENANCE_COLUMNS = (
     "confidence",
     "created_at",
 )
-
-
-def insert_rows(
-    model: type[models.Model], columns: tuple[str, ...], rows: list[tuple[Any, ...]]
-) -> None:
-    """Insert plain rows of `columns` (attribute names) without building a model instance
-    per row: for the evidence rows, which nothing reads back. PostgreSQL takes them by COPY,
-    SQLite in one statement run for every row.
-
-    Values must be of the fields' Python types. The rows must not conflict with stored
-    ones (the evidence of a document is written once, when the new document is stored).
-    """
-    if not rows:
-        return
-    connection = connections[router.db_for_write(model)]
-    quote = connection.ops.quote_name
-    fields = [model._meta.get_field(name) for name in columns]
-    table = "{} ({})".format(
-        quote(model._meta.db_table), ", ".join(quote(f.column) for f in fields)
-    )
-    dated = [i for i, f in enumerate(fields) if f.get_internal_type() in DATED]
-    if dated:
-        adapted: dict[tuple[int, Any], Any] = {}  # rows mostly share their dates
-        rows = [list(row) for row in rows]
-        for row in rows:
-            for i in dated:
-                if (i, row[i]) not in adapted:
-                    adapted[i, row[i]] = fields[i].get_db_prep_save(row[i], connection)
-                row[i] = adapted[i, row[i]]
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            sql = f"COPY {table} FROM STDIN"
-            logged = cursor.debug_sql(sql) if hasattr(cursor, "debug_sql") else nullcontext()
-            with logged, cursor.cursor.copy(sql) as copy:
-                for row in rows:
-                    copy.write_row(row)
-        else:
-            values = ", ".join(["%s"] * len(fields))
-            cursor.executemany(f"INSERT INTO {table} VALUES ({values})", rows)
-
-
-def update_rows(model: type[models.Model], rows: list[tuple[models.Model, set[str]]]) -> None:
-    """Write the named fields of each row, as `save(update_fields=...)` would (without signals,
-    which nothing here listens to): one statement per set of fields, executed for all its rows.
-
-    `bulk_update` would do it in one statement too, but builds a CASE per field and row,
-    which costs more than the writes.
-    """
-    connection = connections[router.db_for_write(model)]
-    quote = connection.ops.quote_name
-    pk = model._meta.pk
-    alike: dict[tuple[str, ...], list[models.Model]] = {}
-    for obj, fields in rows:
-        alike.setdefault(tuple(sorted(fields)), []).append(obj)
-    with connection.cursor() as cursor:
-        for names, objs in alike.items():
-            fields = [model._meta.get_field(name) for name in names]
-            assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
-            sql = (
-                f"UPDATE {quote(model._meta.db_table)} SET {assignments} "
-                f"WHERE {quote(pk.column)} = %s"
-            )
-            params = [
-                [f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields]
-                + [pk.get_db_prep_save(obj.pk, connection)]
-                for obj in objs
-            ]
-            if len(params) == 1:
-                cursor.execute(sql, params[0])
-            else:
-                cursor.executemany(sql, params)
 
 
 class RunCache:
