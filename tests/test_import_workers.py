@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 
 import pytest
 
 from minutebook.documents.models import SourceDocument
-from minutebook.importer.service import import_paths
+from minutebook.importer.service import STORING_GC_THRESHOLD, fewer_collections, import_paths
 from minutebook.meetings.models import Meeting
 from tests.extract_helpers import FIXTURES
 
@@ -52,3 +53,12 @@ def test_one_worker_parses_in_this_process(tmp_path):
     summary = import_paths([folder_of_papers(tmp_path)], workers=1)
     assert summary.totals()["inserted"] == len(PAPERS)
     assert summary.totals()["failures"] == 2
+
+
+def test_storing_collects_garbage_less_often_and_restores_the_collector():
+    before = gc.get_threshold()
+    with fewer_collections():
+        assert gc.get_threshold()[0] == STORING_GC_THRESHOLD
+        assert gc.get_freeze_count() > 0
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0

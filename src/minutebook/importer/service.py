@@ -11,11 +11,12 @@ bodies, posts and seats are read once per run, not once per document.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -173,10 +174,34 @@ def import_paths(
     if reader is not None or extractor is not None:
         workers = 1 if workers is None else workers
     # closed on the way out, whatever happens, so no worker outlives the run
-    with closing(_parse(list(first_copies.values()), reader, extractor, workers)) as parsed:
+    parsing = closing(_parse(list(first_copies.values()), reader, extractor, workers))
+    with parsing as parsed, fewer_collections():
         _import_in_order(summary, files, digests, known, first_copies, parsed, cache, progress)
     _finish_run(run, summary)
     return summary
+
+
+#: Allocations between collections of the youngest generation while storing (Python's is 700).
+STORING_GC_THRESHOLD = 100_000
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Collect cyclic garbage less often while storing.
+
+    Storing builds and drops model instances and querysets by the ten
+    thousand, and the collector would walk them every 700 allocations: a
+    twentieth of the storing time, for cycles a few megabytes in all. What
+    exists before (Django, the run's cache) is frozen out of collections.
+    """
+    before = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(STORING_GC_THRESHOLD, *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()
 
 
 def _import_in_order(
