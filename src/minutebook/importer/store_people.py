@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
-from django.db.models import Q
 
 from minutebook.bodies.resolve import is_body_role, role_key, split_role
 from minutebook.importer import values
@@ -42,15 +41,14 @@ def meeting_pool(meeting: Meeting, lookups: Lookups) -> CandidatePool:
     """The people a name at this meeting may mean: its attendance, the body's members, and
     whoever attended the body's meetings around the date (officers have no membership)."""
     around = Attendance.objects.filter(
-        meeting__body=meeting.body,
+        meeting__body_id=meeting.body_id,
         meeting__date__range=(meeting.date - MEMBER_WINDOW, meeting.date + MEMBER_WINDOW),
         person__isnull=False,
-    ).values("person_id")
-    seated = candidate_ids_at(meeting.date, meeting.body)
-    people = Person.objects.filter(Q(pk__in=around) | Q(pk__in=seated)).order_by()
-    return CandidatePool.of_ids(
-        people.values_list("pk", flat=True), lookups, area=meeting.body.police_area
-    )
+    ).values_list("person_id", flat=True)
+    seated = candidate_ids_at(meeting.date, meeting.body).values_list("person_id", flat=True)
+    # one query, and a plain union is quicker to build and run than ids "in either"
+    ids = around.order_by().union(seated.order_by())
+    return CandidatePool.of_ids(ids, lookups, area=meeting.body.police_area)
 
 
 def store_attendance(
