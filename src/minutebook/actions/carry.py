@@ -172,10 +172,11 @@ class MeetingLog:
     (`prefetch`), and the log holds one instance per action row. What an
     entry fills in on an action (its reference, text, raising day or item)
     is written for all of them in one statement, before anything reads
-    actions by those columns and at `finish`. The updates of the log are inserted together, and the
-    status of the actions reviewed refreshed from their updates in one query,
-    when a later entry's search reads statuses (or a merge reads updates) and
-    at `finish`, which the caller runs once the log is linked.
+    actions by those columns and at `finish`. The updates of the log are
+    inserted together, and the status of the actions reviewed refreshed from
+    their updates in one query, when a later entry's search reads statuses
+    (or a merge reads updates) and at `finish`, which the caller runs once
+    the log is linked.
     """
 
     def __init__(

@@ -152,9 +152,8 @@ class CandidatePool:
     def of_ids(cls, ids: Iterable[int], lookups: Lookups, *, area: str = "") -> CandidatePool:
         """The pool of the people with these ids, as the run's directory knows them."""
         people = lookups.people.people(ids)
-        pool = cls._indexed(people, {p.pk: lookups.people.forms(p) for p in people}, lookups)
-        pool.area = area
-        return pool
+        stored = {p.pk: lookups.people.forms(p) for p in people}
+        return cls._indexed(people, stored, lookups, area=area)
 
     @classmethod
     def of(cls, people: Iterable[Person], lookups: Lookups | None = None) -> CandidatePool:
@@ -173,12 +172,14 @@ class CandidatePool:
         people: list[Person],
         stored: dict[int, set[tuple[str, str]]],
         lookups: Lookups | None,
+        *,
+        area: str = "",
     ) -> CandidatePool:
         keys: dict[str, dict[str, list[Person]]] = defaultdict(lambda: defaultdict(list))
         for person in people:
             for key, kind in stored[person.pk]:
                 keys[kind][key].append(person)
-        return cls(people, keys, stored, lookups)
+        return cls(people, keys, stored, lookups, area)
 
     def add(self, person: Person, forms: Iterable[tuple[str, str]] | None = None) -> None:
         """Make a person just created or matched a candidate for the names that follow.
