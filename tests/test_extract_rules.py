@@ -343,6 +343,32 @@ def test_minutes_in_full():
     assert meeting["next_meeting"] == {"date": "2024-09-03", "time": "10:00", "location": None}
 
 
+def test_each_person_and_citation_points_at_its_own_lines():
+    meeting = only_meeting(MINUTES)
+
+    def lines(fact: dict) -> tuple[int, int]:
+        return fact["span"]["first_line"], fact["span"]["last_line"]
+
+    assert [lines(p) for p in meeting["present"]] == [(5, 5), (6, 6)]
+    assert [lines(p) for p in meeting["in_attendance"]] == [(7, 8)]  # the role wraps
+    assert [lines(p) for p in meeting["apologies"]] == [(10, 10)]  # said in an item
+    assert lines(meeting["decisions"][0]) == (21, 21)
+    assert meeting["previous_minutes_span"] == {"first_line": 13, "last_line": 14}
+
+
+def test_people_in_a_running_list_share_the_lists_lines():
+    meeting = only_meeting(
+        "FINANCE SUB-GROUP\nMINUTES\nDate: 4th June 2024\n"
+        "Present: Councillors Ann Price, Tom Hale,\nJo Kerr and Sam Lowe\n"
+        "Apologies: Councillor Ben Ash\n1. Welcome\n1.1 The Chair welcomed members.\n"
+    )
+    assert [p["name"] for p in meeting["present"]][-1] == "Sam Lowe"
+    assert {(p["span"]["first_line"], p["span"]["last_line"]) for p in meeting["present"]} == {
+        (4, 5)
+    }
+    assert meeting["apologies"][0]["span"] == {"first_line": 6, "last_line": 6}
+
+
 def test_untrusted_markup_in_text_is_kept_as_text():
     meeting = only_meeting(
         MINUTES.replace("Call Handling Report", "Call Handling <script>alert(1)</script> Report")

@@ -127,6 +127,42 @@ def test_a_fact_without_its_own_span_takes_its_meetings_span():
     assert evidence.raw_text == "b\nc\nd\ne"
 
 
+def test_attendance_approvals_and_citations_cite_their_own_lines():
+    """The evidence of a person's attendance is their row of the list, not the minutes."""
+    text = "\n".join(f"line {n}" for n in range(1, 31))
+    store(
+        extract(
+            meetings=[
+                minutes(
+                    present=[
+                        {**person("Niki Howard", "Director of Finance"), "span": _lines(4, 5)}
+                    ],
+                    previous_minutes_approved=["2019-01-31"],
+                    previous_minutes_span=_lines(9, 10),
+                    decisions=[
+                        {"item": None, "number": "CPCC 2019-008", "text": "x", "span": _lines(20)}
+                    ],
+                    span=_lines(1, 30),
+                )
+            ]
+        ),
+        text=text,
+    )
+    evidence = {
+        row.content_type.model: (row.first_line, row.last_line, row.raw_text)
+        for row in Provenance.objects.select_related("content_type")
+    }
+    assert evidence["attendance"] == (4, 5, "line 4\nline 5")
+    assert evidence["membership"] == (4, 5, "line 4\nline 5")
+    assert evidence["minutesapproval"] == (9, 10, "line 9\nline 10")
+    assert evidence["decisioncitation"] == (20, 20, "line 20")
+    assert evidence["meeting"][:2] == (1, 30)
+
+
+def _lines(first: int, last: int | None = None) -> dict[str, int]:
+    return {"first_line": first, "last_line": first if last is None else last}
+
+
 def test_parser_confidence_is_kept():
     store(extract(meetings=[minutes(items=[item("1", "Welcome", confidence=0.62)])]))
     assert AgendaItem.objects.get().provenance.get().confidence == pytest.approx(0.62)

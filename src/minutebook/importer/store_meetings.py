@@ -103,7 +103,8 @@ def store_minutes(ctx: StoreContext, data: dict[str, Any]) -> Meeting | None:
         ctx, meeting, values.dicts(data.get("items")), span, from_minutes=True, pool=pool
     )
     _store_declarations(ctx, meeting, values.dicts(data.get("declarations")), items, pool, span)
-    _store_approvals(ctx, meeting, data.get("previous_minutes_approved"), span)
+    approvals_span = values.span(data.get("previous_minutes_span")) or span
+    _store_approvals(ctx, meeting, data.get("previous_minutes_approved"), approvals_span)
     waiting = store_new_actions(ctx, meeting, values.dicts(data.get("actions")), items, pool, span)
     adopt_waiting_actions(meeting, items, waiting)
     store_action_log(ctx, meeting, values.dicts(data.get("action_log")), span)

@@ -106,62 +106,77 @@ def is_bare_name(part: str) -> bool:
     return name is not None and (not rest or bool(re.fullmatch(r"\([^()]*\)", rest)))
 
 
-def parse_rows(lines: list[str]) -> list[PersonMention]:
-    """One person per row; a row that does not open with a name continues the role above."""
-    rows: list[str] = []
-    for raw in lines:
+#: A piece of an attendance list: its text and the line it was read from.
+Entry = tuple[str, Line]
+
+
+def lines_span(lines: list[Line]) -> dict[str, int] | None:
+    """The source lines `lines` cover, as an extract span."""
+    if not lines:
+        return None
+    return {"first_line": lines[0].first, "last_line": lines[-1].last}
+
+
+def parse_rows(entries: list[Entry]) -> list[PersonMention]:
+    """One person per row; a row that does not open with a name continues the role above.
+    Each person's span is the lines of their row."""
+    rows: list[tuple[str, list[Line]]] = []
+    for raw, line in entries:
         text = raw.strip()
         if not text:
             continue
         if "\t" in text:
             cells = [c.strip() for c in text.split("\t") if c.strip()]
             if rows and not looks_like_new_person(cells[0]) and len(cells[0].split()) < 2:
-                rows[-1] += " " + " ".join(cells)
+                rows[-1] = (rows[-1][0] + " " + " ".join(cells), [*rows[-1][1], line])
                 continue
-            rows.append(
-                ", ".join(
-                    [cells[0] + " " + (cells[1] if len(cells) > 1 else "")] + cells[2:]
-                ).strip(", ")
-            )
+            joined = ", ".join(
+                [cells[0] + " " + (cells[1] if len(cells) > 1 else "")] + cells[2:]
+            ).strip(", ")
+            rows.append((joined, [line]))
             continue
         if rows and not looks_like_new_person(text):
-            rows[-1] += " " + text
+            rows[-1] = (rows[-1][0] + " " + text, [*rows[-1][1], line])
         else:
-            rows.append(text)
+            rows.append((text, [line]))
     people = []
-    for row in rows:
+    for row, row_lines in rows:
         if HEADER_ROW.match(row):
             continue  # the header of an attendance table: "Name  Role"
         person = parse_person(row)
         if person:
+            person.span = lines_span(row_lines)
             people.append(person)
     return people
 
 
-def parse_entries(kind: str, lines: list[str], attendance: Attendance) -> None:
-    joined = " ".join(line.strip() for line in lines if line.strip())
+def parse_entries(kind: str, entries: list[Entry], attendance: Attendance) -> None:
+    """Read one labelled list. People in a running list share the list's lines as span."""
+    entries = [(text, line) for text, line in entries if text.strip()]
+    joined = " ".join(text.strip() for text, _ in entries)
     if not joined:
         return
+    span = lines_span([line for _, line in entries])
     if kind == "substitutes":
         for part in split_list(joined) if not SUBSTITUTE.search(joined) else [joined]:
             match = SUBSTITUTE.search(part)
             bracket = SUBSTITUTE_BRACKET.match(part)
             if match:
-                attendance.substitutes.append(substitute_of(match))
+                found = [substitute_of(match)]
             elif bracket:
-                attendance.substitutes.append(
-                    {"name": bracket["name"].strip(), "for": bracket["for"].strip()}
-                )
+                found = [{"name": bracket["name"].strip(), "for": bracket["for"].strip()}]
             else:
-                for person in names_in_list(part):
-                    attendance.substitutes.append({"name": person.name, "for": None})
+                found = [{"name": person.name, "for": None} for person in names_in_list(part)]
+            attendance.substitutes.extend({**substitute, "span": span} for substitute in found)
         return
-    if any("\t" in line for line in lines):
-        people = parse_rows(lines)
-    elif kind == "apologies" or is_list_form(lines[0]):
+    if any("\t" in text for text, _ in entries):
+        people = parse_rows(entries)
+    elif kind == "apologies" or is_list_form(entries[0][0]):
         people = names_in_list(joined)
+        for person in people:
+            person.span = span
     else:
-        people = parse_rows(lines)
+        people = parse_rows(entries)
     attendance.bucket(kind).extend(people)
 
 
@@ -169,7 +184,7 @@ def parse_attendance_lines(lines: list[Line]) -> Attendance:
     """Read the attendance part of a minutes header: labelled blocks of rows or lists."""
     attendance = Attendance()
     kind: str | None = None
-    collected: list[str] = []
+    collected: list[Entry] = []
     for line in lines:
         if line.is_break:
             continue
@@ -179,10 +194,10 @@ def parse_attendance_lines(lines: list[Line]) -> Attendance:
             if kind:
                 parse_entries(kind, collected, attendance)
             kind, rest = found
-            collected = [rest] if rest else []
+            collected = [(rest, line)] if rest else []
             continue
         if kind and text.strip():
-            collected.append(text)
+            collected.append((text, line))
     if kind:
         parse_entries(kind, collected, attendance)
     return attendance

@@ -256,16 +256,17 @@ class MinutesParser:
             outcome = outcome_of(paragraph["text"])
             if outcome:
                 break
+        item_span = {
+            "first_line": title_block.first,
+            "last_line": blocks[-1].last if blocks else title_block.last,
+        }
         meeting["items"].append(
             {
                 "number": number,
                 "title": title,
                 "outcome": outcome,
                 "paragraphs": paragraphs,
-                "span": {
-                    "first_line": title_block.first,
-                    "last_line": blocks[-1].last if blocks else title_block.last,
-                },
+                "span": item_span,
             }
         )
         if "apolog" in lowered_title or "attendance" in lowered_title:
@@ -274,26 +275,41 @@ class MinutesParser:
                     if person.name and not any(
                         p["name"] == person.name for p in meeting["apologies"]
                     ):
+                        person.span = block.span()
                         meeting["apologies"].append(person.as_dict())
                 for substitute in substitutes_in_sentence(block.text):
-                    if substitute not in meeting["substitutes"]:
-                        meeting["substitutes"].append(substitute)
+                    if not any(
+                        (s["name"], s["for"]) == (substitute["name"], substitute["for"])
+                        for s in meeting["substitutes"]
+                    ):
+                        meeting["substitutes"].append({**substitute, "span": block.span()})
         elif not meeting["apologies"]:
             for block in blocks[:2]:
-                meeting["apologies"].extend(p.as_dict() for p in apologies_in_sentence(block.text))
+                for person in apologies_in_sentence(block.text):
+                    person.span = block.span()
+                    meeting["apologies"].append(person.as_dict())
         if "declar" in lowered_title or "interest" in lowered_title:
             meeting["declarations"].extend(declarations_in(blocks, number))
         if MINUTES_ITEM.search(title) and not meeting["previous_minutes_approved"]:
             meeting["previous_minutes_approved"] = approved_minutes_dates(
                 title, blocks, meeting["date"]
             )
+            if meeting["previous_minutes_approved"]:
+                # the approvals' evidence: the item that records them
+                meeting["previous_minutes_span"] = item_span
         if NEXT_MEETING.search(title) or not meeting["next_meeting"]:
             next_meeting = next_meeting_in(title, blocks, meeting["date"])
             if next_meeting:
                 meeting["next_meeting"] = next_meeting
         for cited in decision_numbers(item_text):
+            citing = next((b for b in blocks if cited in b.text), None)
             meeting["decisions"].append(
-                {"item": number, "number": cited, "text": sentence_with(item_text, cited)}
+                {
+                    "item": number,
+                    "number": cited,
+                    "text": sentence_with(item_text, cited),
+                    "span": citing.span() if citing is not None else item_span,
+                }
             )
 
 

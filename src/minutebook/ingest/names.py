@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 # kept as part of the printed name (the contract allows "Dr", "Sir" to stay)
 KEPT_HONORIFICS = frozenset(
@@ -84,14 +85,20 @@ class PersonMention:
     role: str | None = None
     organisation: str | None = None
     note: str | None = None
+    # The source lines that name the person, when the parser knows them: the evidence of
+    # their attendance is that row of the list, not the whole minutes.
+    span: dict[str, int] | None = None
 
-    def as_dict(self) -> dict[str, str | None]:
-        return {
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
             "name": self.name,
             "role": self.role,
             "organisation": self.organisation,
             "note": self.note,
         }
+        if self.span is not None:
+            out["span"] = self.span
+        return out
 
 
 def is_role_word(token: str) -> bool:
