@@ -25,7 +25,11 @@ PAGE_NUMBER = re.compile(
     r"^\s*(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*(?:of|/)\s*\d+|[-\u2013]\s*\d+\s*[-\u2013]|\d{1,3})\s*$",
     re.I,
 )
-GLUED_WORDS = re.compile(r"\b(of|to|and|in|on|for|at|by|from|with|that|is)(the)\b", re.I)
+# Words a converter glues to "the" ("ofthe", "tothe").
+GLUED_LEADS = ("of", "to", "and", "in", "on", "for", "at", "by", "from", "with", "that", "is")
+GLUED_WORDS = re.compile(rf"\b({'|'.join(GLUED_LEADS)})(the)\b", re.I)
+# Looked for before GLUED_WORDS is run: most lines hold "the", few a glued pair.
+GLUED_PAIRS = tuple(f"{word}the" for word in GLUED_LEADS)
 TAG = re.compile(r"<[^>]{0,400}>")
 MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 MD_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>]+)>")
@@ -76,7 +80,8 @@ def strip_markdown(text: str) -> str:
 
 def repair_text(text: str) -> str:
     """Repairs that apply to any converter: glued words, odd spaces, quotes kept as printed."""
-    if "the" in text:
+    lowered = text.lower()
+    if "the" in lowered and any(pair in lowered for pair in GLUED_PAIRS):
         text = GLUED_WORDS.sub(r"\1 \2", text)
     if "  " in text or not text.isascii():
         text = SPACES.sub(" ", text)
@@ -306,9 +311,13 @@ def could_be_furniture(text: str) -> bool:
 def furniture_key(text: str) -> str:
     """Lines that differ only by a page number are the same footer."""
     text = text.strip().lower()
-    if re.search(r"\bpage\b|\d+\s*(?:of|/)\s*\d+", text):
-        return re.sub(r"\d+", "#", text)
+    if ("page" in text or "of" in text or "/" in text) and PAGE_NUMBERING.search(text):
+        return DIGITS.sub("#", text)
     return text
+
+
+PAGE_NUMBERING = re.compile(r"\bpage\b|\d\s*(?:of|/)\s*\d")
+DIGITS = re.compile(r"\d+")
 
 
 def repeated_table_headings(source_lines: list[SourceLine]) -> set[int]:
