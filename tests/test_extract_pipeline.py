@@ -17,6 +17,7 @@ from minutebook.ingest.pipeline import (
     parse_all,
     too_slow_reason,
 )
+from minutebook.ingest.workers import WORKER_NICENESS
 from tests.extract_helpers import FIXTURES
 
 PAPERS = sorted(p for p in (FIXTURES / "minutes").iterdir() if p.suffix in {".txt", ".html"})
@@ -46,6 +47,21 @@ def test_a_bad_worker_count_is_a_clear_error(monkeypatch, raw):
     monkeypatch.setenv("MINUTEBOOK_WORKERS", raw)
     with pytest.raises(ValueError, match="MINUTEBOOK_WORKERS"):
         default_workers()
+
+
+def reader_noting_its_niceness(path):
+    """A reader that records, as a warning, the niceness of the process it runs in."""
+    from minutebook.ingest.readers import read_document
+
+    document = read_document(path)
+    document.warnings.append(f"niceness {os.nice(0)}")
+    return document
+
+
+def test_workers_run_below_the_storing_process():
+    results = list(parse_all(PAPERS[:3], workers=2, reader=reader_noting_its_niceness))
+    niceness = {w for p in results for w in p.document.warnings if w.startswith("niceness")}
+    assert niceness == {f"niceness {min(os.nice(0) + WORKER_NICENESS, 19)}"}
 
 
 def reader_that_dies_on(path):

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from minutebook.ingest.source import ReadDocument, UnreadableDocument
-from minutebook.ingest.workers import worker_context
+from minutebook.ingest.workers import lower_priority, worker_context
 
 Reader = Callable[[Path], ReadDocument]
 Extractor = Callable[[ReadDocument], dict[str, Any]]
@@ -146,6 +146,10 @@ def parse_all(
         yield from _parse_in_pool(queue, min(workers, len(queue)), parse, timeout)
 
 
+# Files handed to each worker ahead of the one being stored: enough that a big pack does not
+# leave the storing process waiting, few enough that memory stays flat.
+FILES_IN_FLIGHT = 3
+
 # Why a file failed when the worker reading it died (PDFium can crash on a damaged file).
 WORKER_DIED_REASON = "the reader stopped unexpectedly on this file: it may be damaged"
 
@@ -160,12 +164,12 @@ def _parse_in_pool(
     """Parse files from the front of `queue` in one pool of workers until the queue is empty,
     a worker dies or a file takes too long. The other files in flight then are parsed
     again one by one, each in a pool of its own, so only the culprit fails."""
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=worker_context())
+    pool = _new_pool(workers)
     in_flight: deque[tuple[str, Future[ParsedPaper]]] = deque()
     too_slow: ParsedPaper | None = None
     try:
         while queue or in_flight:
-            while queue and len(in_flight) < workers * 2:
+            while queue and len(in_flight) < workers * FILES_IN_FLIGHT:
                 path = queue.popleft()
                 in_flight.append((path, pool.submit(parse, path)))
             path, future = in_flight[0]
@@ -189,7 +193,7 @@ def _parse_in_pool(
 
 
 def _parse_alone(path: str, parse: Callable[[str], ParsedPaper], timeout: float) -> ParsedPaper:
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=worker_context())
+    pool = _new_pool(1)
     try:
         return pool.submit(parse, path).result(timeout=timeout)
     except BrokenProcessPool:
@@ -198,6 +202,13 @@ def _parse_alone(path: str, parse: Callable[[str], ParsedPaper], timeout: float)
         return ParsedPaper(path, None, None, too_slow_reason(timeout), bad_input=True)
     finally:
         _stop(pool)
+
+
+def _new_pool(workers: int) -> ProcessPoolExecutor:
+    """Workers forked from the parser's server, each below this process's priority."""
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=worker_context(), initializer=lower_priority
+    )
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:

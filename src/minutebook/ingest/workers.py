@@ -10,7 +10,9 @@ parser itself, so the importing process need never load one.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
 from multiprocessing import forkserver
 from multiprocessing.context import BaseContext
 
@@ -29,3 +31,20 @@ def start_worker_server() -> None:
     """Start the server workers fork from, if it is not running yet (it returns at once)."""
     worker_context()
     forkserver.ensure_running()
+
+
+#: How much lower than the importing process workers run (added to their niceness).
+WORKER_NICENESS = 10
+
+
+def lower_priority() -> None:
+    """Run this worker below the process that stores what it parses.
+
+    Storing, in one process, bounds an import; parsing has workers to
+    spare. With the workers niced, the storing process never waits for a
+    core while they parse ahead, and they take whatever it leaves. It also
+    keeps a long import polite to the rest of the machine.
+    """
+    # no niceness on this platform, or not allowed: run at the same priority
+    with contextlib.suppress(AttributeError, OSError):
+        os.nice(WORKER_NICENESS)
