@@ -2,7 +2,7 @@
 
 import sys
 
-from minutebook.cli import main
+from minutebook.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

@@ -12,9 +12,11 @@ Exit codes: 0 success, 1 some work failed (for example one file of a batch),
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 EXIT_OK = 0
 EXIT_PARTIAL_FAILURE = 1
@@ -81,7 +83,8 @@ def run_django(argv: Sequence[str]) -> int:
 
         start_worker_server()  # its imports run while Django sets up
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "minutebook.settings")
-    from django.core.management import execute_from_command_line
+    with no_collections():
+        from django.core.management import execute_from_command_line
 
     command, *rest = argv
     command = DJANGO_COMMANDS.get(command, command)
@@ -90,6 +93,40 @@ def run_django(argv: Sequence[str]) -> int:
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_PARTIAL_FAILURE
     return EXIT_OK
+
+
+@contextmanager
+def no_collections() -> Iterator[None]:
+    """Hold off the cyclic garbage collector while importing a framework.
+
+    Importing Django's management machinery builds some hundred thousand
+    objects, none of them garbage, and the collector would walk them every
+    700 allocations: a tenth of a short command's start.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def skip_collection_at_exit() -> None:
+    """Spare the interpreter a last walk over every object it holds: the process is ending.
+
+    At exit Python collects garbage over everything loaded, 70 ms with
+    Django (a fifth of re-importing a folder already stored), to free memory
+    the operating system takes back anyway. Frozen objects are not walked,
+    so database connections are closed here first rather than left to it.
+    """
+    if "django.db" in sys.modules:
+        from django.conf import settings
+        from django.db import connections
+
+        if settings.configured:
+            connections.close_all()
+    gc.freeze()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -104,5 +141,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_django(args)
 
 
+def run(argv: Sequence[str] | None = None) -> int:
+    """The console entry point: `main` in a process that ends with it."""
+    try:
+        return main(argv)
+    finally:
+        skip_collection_at_exit()
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())
