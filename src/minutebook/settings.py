@@ -59,9 +59,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Parameters bound by the server let psycopg prepare the statements an import runs
-    # thousands of times, so PostgreSQL plans each once per connection.
-    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = True
+    # Django's backend, inserting many rows as plain VALUES (see minutebook.core.postgresql).
+    DATABASES["default"]["ENGINE"] = "minutebook.core.postgresql"
+    # Parameters bound by the server, and statements prepared once run five times in a
+    # connection: an import runs the same few hundred statements thousands of times, and
+    # PostgreSQL then plans each once. Django leaves preparing off for connection poolers;
+    # behind a pooler that cannot keep prepared statements (PgBouncer in transaction mode
+    # before 1.21), set MINUTEBOOK_PG_PREPARED_STATEMENTS=0.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True,
+        prepare_threshold=5 if env_flag("MINUTEBOOK_PG_PREPARED_STATEMENTS", True) else None,
+    )
 
 INSTALLED_APPS = [
     "django.contrib.admin",
