@@ -8,15 +8,11 @@ import os
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 from minutebook.cli import main
 
-MINUTES = """BUSINESS COORDINATION BOARD
-Minutes of the meeting held on 28 February 2019 at 10.00am
-
-1. Welcome and apologies
-The Chair welcomed members.
-"""
+MINUTES = Path(__file__).parent / "fixtures" / "minutes" / "board_item_dash_style.txt"
 
 
 def minutebook(*args: str, database: str) -> subprocess.CompletedProcess[str]:
@@ -33,14 +29,13 @@ def minutebook(*args: str, database: str) -> subprocess.CompletedProcess[str]:
 
 def test_an_import_ends_with_its_database_closed_and_its_document_stored(tmp_path):
     database = tmp_path / "office.sqlite3"
-    paper = tmp_path / "bcb-minutes.txt"
-    paper.write_text(MINUTES)
     assert minutebook("migrate", "-v", "0", database=str(database)).returncode == 0
 
-    done = minutebook("import", str(paper), "--format", "json", database=str(database))
+    done = minutebook("import", str(MINUTES), "--format", "json", database=str(database))
 
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout)["totals"]["inserted"] == 1
+    totals = json.loads(done.stdout)["totals"]
+    assert (totals["inserted"], totals["meetings"]) == (1, 1)
     # the last connection to close folds the write-ahead log into the database and removes it
     assert not (tmp_path / "office.sqlite3-wal").exists()
     with sqlite3.connect(database) as db:
@@ -48,11 +43,20 @@ def test_an_import_ends_with_its_database_closed_and_its_document_stored(tmp_pat
     assert stored == 1
 
 
-def test_calling_main_in_a_running_process_leaves_its_collector_alone(tmp_path, capsys):
-    paper = tmp_path / "bcb-minutes.txt"
-    paper.write_text(MINUTES)
+def test_output_cut_short_by_its_reader_ends_quietly():
+    command = [sys.executable, "-m", "minutebook", "extract", str(MINUTES)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # the reader is gone before a byte is written
+        errors = process.stderr.read().decode()
+        code = process.wait(timeout=60)
+    assert "Traceback" not in errors
+    assert code == 1
+
+
+def test_calling_main_in_a_running_process_leaves_its_collector_alone(capsys):
     frozen = gc.get_freeze_count()
-    assert main(["extract", str(paper)]) == 0
+    assert main(["extract", str(MINUTES)]) == 0
     assert json.loads(capsys.readouterr().out)["schema"] == "minutebook.extract/1"
     assert gc.get_freeze_count() == frozen
     assert gc.isenabled()

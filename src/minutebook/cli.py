@@ -145,8 +145,21 @@ def run(argv: Sequence[str] | None = None) -> int:
     """The console entry point: `main` in a process that ends with it."""
     try:
         return main(argv)
+    except BrokenPipeError:
+        return reader_went_away()
     finally:
         skip_collection_at_exit()
+
+
+def reader_went_away() -> int:
+    """End quietly when what reads our output closes it (`minutebook extract X | head`).
+
+    The output still buffered would fail again as Python flushes it at exit;
+    it goes to /dev/null instead, as Python's documentation advises.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_PARTIAL_FAILURE
 
 
 if __name__ == "__main__":
