@@ -3,8 +3,9 @@
 Workers fork from a server process (multiprocessing's `forkserver`) that has
 imported the readers and the parser once, so they start ready to work and
 never inherit the importing process's database connections. Starting that
-server takes about half a second of imports; `start_worker_server` lets the
-command line begin it before Django has even set up. This module imports no
+server takes a tenth of a second of imports (the readers of formats other
+than PDF load in a worker when it first meets one); `start_worker_server`
+lets the command line begin it before Django has even set up. This module imports no
 parser itself, so the importing process need never load one.
 """
 

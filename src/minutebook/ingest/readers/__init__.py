@@ -7,6 +7,10 @@
 The format is decided by content, not by the name; anything that cannot be
 read raises `UnreadableDocument` with a one-line reason for a person.
 Plain Python: no Django here.
+
+Each format's reader is imported when a file of that format first comes:
+python-docx, BeautifulSoup and pdfplumber take a fifth of a second to
+import, and most imports are all PDFs that pdfplumber never sees.
 """
 
 from __future__ import annotations
@@ -14,9 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from minutebook.ingest.readers.detect import Kind, detect_format
-from minutebook.ingest.readers.docx import read_docx
 from minutebook.ingest.readers.files import MAX_FILE_MB_ENV, check_file, max_file_bytes
-from minutebook.ingest.readers.html import read_html
 from minutebook.ingest.readers.pdf import read_pdf
 from minutebook.ingest.readers.pdf_tables import page_looks_tabular, pdf_table_rows
 from minutebook.ingest.readers.text import read_text
@@ -46,8 +48,12 @@ def read_document(path: str | Path) -> ReadDocument:
     if detected.kind is Kind.PDF:
         document = read_pdf(facts, warnings)
     elif detected.kind is Kind.DOCX:
+        from minutebook.ingest.readers.docx import read_docx
+
         document = read_docx(facts, max_file_bytes(), warnings)
     elif detected.kind is Kind.HTML:
+        from minutebook.ingest.readers.html import read_html
+
         document = read_html(facts, warnings)
     else:
         document = read_text(facts, detected.media_type, warnings)

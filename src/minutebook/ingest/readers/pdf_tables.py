@@ -5,6 +5,7 @@ with spaces, so the parser cannot tell which figure belongs to which column.
 pdfplumber finds the table's ruling lines and returns real rows, but is some
 40 times slower, so it only ever sees pages that a cheap look at PDFium's
 text says are tables, and at most MAX_TABLE_PAGES of them per document.
+It is imported only then: most papers have no such page.
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-
-import pdfplumber
 
 from minutebook.ingest.source import UnreadableDocument
 
@@ -170,6 +169,8 @@ def _plumber_pages(path: Path, page_numbers: list[int]) -> Iterator[list[Any]]:
     Closes the file itself: pdfplumber's own close() walks the page tree
     again and so raises a second time on the damaged files we are handling.
     """
+    import pdfplumber
+
     try:
         pdf = pdfplumber.open(path, pages=page_numbers)
     except Exception as exc:  # pdfminer raises many types on damaged files
