@@ -26,7 +26,7 @@ SAME_LINE = 0.5
 COLUMN_GAP_CHARS = 1.2
 
 
-@dataclass
+@dataclass(slots=True)
 class Run:
     text: str
     left: float
@@ -71,6 +71,7 @@ def page_runs(textpage: pdfium.PdfTextPage, text: str | None = None) -> list[Run
     starts.append(count)
     runs = []
     runs_on = False  # the previous piece ended inside a word
+    origin = _CharOrigin(textpage)
     for index, box in enumerate(boxes):
         start, end = starts[index], starts[index + 1]
         baseline = None
@@ -78,13 +79,11 @@ def page_runs(textpage: pdfium.PdfTextPage, text: str | None = None) -> list[Run
             piece = text[start:end]
             glued = runs_on and bool(piece) and not piece[0].isspace()
             runs_on = bool(piece) and not piece[-1].isspace()
-            baseline = _char_baseline(textpage, start)
+            baseline = origin.height(start)
         else:
             piece = textpage.get_text_bounded(*box)
             glued = runs_on = False
-        # PDFium marks a hyphen that ends a line as U+0002 (U+FFFE in the page text);
-        # the line break is kept by position
-        piece = piece.translate(_RUN_TEXT).strip()
+        piece = run_text(piece)
         if piece:
             runs.append(Run(piece, *box, glued=glued and bool(runs), baseline=baseline))
         else:
@@ -92,15 +91,32 @@ def page_runs(textpage: pdfium.PdfTextPage, text: str | None = None) -> list[Run
     return runs
 
 
-def _char_baseline(textpage: pdfium.PdfTextPage, index: int) -> float | None:
-    """The height of a character's origin on the page: the baseline of its line."""
-    x, y = ctypes.c_double(), ctypes.c_double()
-    if not pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, x, y):
-        return None
-    return y.value
+class _CharOrigin:
+    """Where characters stand on a page, read through PDFium into reused C doubles."""
+
+    def __init__(self, textpage: pdfium.PdfTextPage) -> None:
+        self.raw = textpage.raw
+        self.x, self.y = ctypes.c_double(), ctypes.c_double()
+
+    def height(self, index: int) -> float | None:
+        """The height of a character's origin on the page: the baseline of its line."""
+        if not pdfium_c.FPDFText_GetCharOrigin(self.raw, index, self.x, self.y):
+            return None
+        return self.y.value
+
+
+def run_text(piece: str) -> str:
+    """A run's text cut from the page text: line breaks to spaces, PDFium's hyphen marks
+    back to hyphens (U+0002, U+FFFE in the page text; the line break is kept by position),
+    no spaces around it. Most runs have neither, and skip the translation."""
+    piece = piece.strip()
+    if _RUN_MARKS.search(piece):
+        piece = piece.translate(_RUN_TEXT).strip()
+    return piece
 
 
 _RUN_TEXT = str.maketrans({"\x02": "-", "\ufffe": "-", "\r": " ", "\n": " "})
+_RUN_MARKS = re.compile("[\x02\ufffe\r\n]")
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top
 
@@ -133,6 +149,7 @@ def _run_starts(
     raw = textpage.raw
     char = _CharBox()
     words = _word_starts(text)
+    word_count = len(words)
     letters = max(1, count - text.count(" ") - 2 * text.count("\r\n"))
     char_width = sum(box[2] - box[0] for box in boxes) / letters or 1.0
     starts: list[int | None] = []
@@ -148,14 +165,11 @@ def _run_starts(
                 words, last + (previous[2] - previous[0]) / char_width + 1, lo=first_word
             )
             nearby = [guess, guess - 1, guess + 1, guess - 2, guess + 2]
-        index = next(
-            (
-                words[w]
-                for w in nearby
-                if first_word <= w < len(words) and char.begins(raw, words[w], box)
-            ),
-            None,
-        )
+        index = None
+        for w in nearby:
+            if first_word <= w < word_count and char.begins(raw, words[w], box):
+                index = words[w]
+                break
         if index is None:
             index = _char_under(raw, box, last, count, char)
         starts.append(index)
@@ -227,7 +241,7 @@ def group_lines(runs: list[Run]) -> list[list[Run]]:
     """
     lines: list[list[Run]] = []
     tallest: Run | None = None
-    for run in sorted(runs, key=lambda r: -r.middle):
+    for run in sorted(runs, key=_from_the_top):
         if tallest is not None and _share_line(tallest, run):
             lines[-1].append(run)
             if run.height > tallest.height:
@@ -235,7 +249,18 @@ def group_lines(runs: list[Run]) -> list[list[Run]]:
             continue
         lines.append([run])
         tallest = run
-    return [sorted(line, key=lambda r: r.left) for line in lines]
+    for line in lines:
+        if len(line) > 1:
+            line.sort(key=_from_the_left)
+    return lines
+
+
+def _from_the_top(run: Run) -> float:
+    return -(run.bottom + run.top)
+
+
+def _from_the_left(run: Run) -> float:
+    return run.left
 
 
 def _share_line(anchor: Run, run: Run) -> bool:
@@ -254,7 +279,7 @@ def char_width(runs: list[Run]) -> float:
     return median(widths) if widths else 5.0
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     """Runs of one line printed close together: a phrase, or one column of a row."""
 
@@ -267,8 +292,10 @@ class Cell:
     def split_at(self, starts: list[float], tolerance: float) -> list[Cell]:
         """The cell cut before each of its runs that starts at one of `starts` (a column
         of the table it is in, whose gap was too narrow to see on this line alone)."""
+        if len(self.parts) <= 1:
+            return [self]  # one run: nothing to cut
         cells: list[Cell] = []
-        for joiner, run in self.parts or []:
+        for joiner, run in self.parts:
             at_column = any(abs(run.left - start) <= tolerance for start in starts)
             if not cells or (at_column and joiner):
                 cells.append(Cell(run.left, run.right, run.text, [("", run)]))
@@ -280,7 +307,7 @@ class Cell:
         return cells or [self]
 
 
-@dataclass
+@dataclass(slots=True)
 class PrintedLine:
     cells: list[Cell]
     baseline: float
@@ -321,6 +348,11 @@ def layout_text(runs: list[Run]) -> str:
 
 def printed_line(line: list[Run], width: float, reading_order: dict[int, int]) -> PrintedLine:
     """One line's runs as cells: a gap wider than COLUMN_GAP_CHARS starts a new cell."""
+    if len(line) == 1:  # most lines of running text
+        run = line[0]
+        cell = Cell(run.left, run.right, run.text, [("", run)])
+        baseline = run.baseline if run.baseline is not None else run.bottom
+        return PrintedLine([cell], baseline, run.top - run.bottom)
     cells: list[Cell] = []
     previous: Run | None = None
     for run in line:

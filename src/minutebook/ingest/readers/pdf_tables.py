@@ -77,6 +77,9 @@ def _longest_short_run(lines: list[str]) -> int:
     return longest
 
 
+# A digit, then a later word with a digit: what a row of two numbers at least must hold.
+_TWO_NUMBERS = re.compile(r"\d\S*\s.*\d")
+
 # The gap a layout-preserving reader leaves between the columns of a line.
 _COLUMN_GAP_RE = re.compile(r"\S {3,}\S")
 
@@ -223,6 +226,8 @@ def _is_short(line: str) -> bool:
 
 
 def _is_numeric_row(line: str) -> bool:
+    if _TWO_NUMBERS.search(line) is None:
+        return False  # most lines: not two words with digits, no need to look at each word
     tokens = line.split()
     numbers = sum(1 for token in tokens if _NUMERIC_RE.fullmatch(token))
     return numbers >= 2 and numbers / len(tokens) >= 0.4
