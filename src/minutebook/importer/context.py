@@ -15,6 +15,7 @@ the next.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -35,8 +36,8 @@ from minutebook.decisions.models import Decision, DecisionCitation
 from minutebook.documents.models import Provenance, SourceDocument
 from minutebook.importer import values
 from minutebook.ingest.source import ReadDocument
-from minutebook.meetings.models import Meeting, MeetingDocument, MinutesApproval
-from minutebook.people.resolve import Lookups, PersonMatch
+from minutebook.meetings.models import Attendance, Meeting, MeetingDocument, MinutesApproval
+from minutebook.people.resolve import MEMBER_WINDOW, Lookups, PersonMatch
 from minutebook.people.review import DoubtfulMatch, doubtful_match, record_doubtful_matches
 
 RAW_TEXT_LIMIT = 4000
@@ -71,7 +72,7 @@ PROVENANCE_COLUMNS = (
 class RunCache:
     """What an import run reads once and reuses for every document: bodies by their aliases,
     posts and who held them, and which actions and decision citations wait for a meeting or
-    a decision record to arrive.
+    a decision record to arrive, and who attended each body's meetings.
 
     It mirrors the committed rows plus what the document being stored wrote;
     `reset` (after a document's transaction rolled back) drops it all, to be
@@ -91,6 +92,7 @@ class RunCache:
         self._published: tuple[set[str], set[str]] | None = None
         self._meetings: dict[int, dict[Any, Meeting]] = {}
         self._waiting_approvals: set[tuple[int, Any]] | None = None
+        self._attendees: dict[int, dict[int, tuple[datetime.date, set[int]]]] = {}
 
     def may_replace(self, name: str, publication_key: str) -> bool:
         """Whether a current document has this file name or publication key: only then can a
@@ -151,6 +153,35 @@ class RunCache:
         """Keep the waiting set whole: an approval of minutes not yet stored waits for them."""
         if self._waiting_approvals is not None and approval.minutes_of_id is None:
             self._waiting_approvals.add((body.pk, approval.minutes_of_date))
+
+    def attendees_near(self, body: Body, on_date: datetime.date) -> set[int]:
+        """The people named in the attendance of the body's meetings up to `MEMBER_WINDOW`
+        either side of `on_date`: candidates for the names printed at a meeting then.
+
+        The body's attendance is read in one query the first time, not once
+        per meeting; `note_attendees` keeps it whole.
+        """
+        meetings = self._attendees.get(body.pk)
+        if meetings is None:
+            meetings = self._attendees[body.pk] = {}
+            rows = Attendance.objects.filter(meeting__body=body, person__isnull=False)
+            for meeting_id, date, person_id in rows.order_by().values_list(
+                "meeting_id", "meeting__date", "person_id"
+            ):
+                meetings.setdefault(meeting_id, (date, set()))[1].add(person_id)
+        earliest, latest = on_date - MEMBER_WINDOW, on_date + MEMBER_WINDOW
+        return {
+            person_id
+            for date, people in meetings.values()
+            if earliest <= date <= latest
+            for person_id in people
+        }
+
+    def note_attendees(self, meeting: Meeting, person_ids: set[int]) -> None:
+        """Keep `attendees_near` whole: the people the meeting's attendance now names."""
+        meetings = self._attendees.get(meeting.body_id)
+        if meetings is not None:
+            meetings[meeting.pk] = (meeting.date, set(person_ids))
 
     def unplaced_actions(self, body: Body) -> set[str]:
         """`actions.carry.unplaced_reference_keys` of `body`, kept up to date by `MeetingLog`."""

@@ -136,7 +136,7 @@ def store_agenda(ctx: StoreContext, data: dict[str, Any], role: str) -> Meeting 
         values.dicts(data.get("items")),
         span,
         from_minutes=False,
-        pool=lambda: meeting_pool(meeting, ctx.run.lookups),
+        pool=lambda: meeting_pool(ctx, meeting),
     )
     adopt_waiting_actions(meeting, items, None if ctx.run.may_have_waiting_actions(meeting) else [])
     return meeting

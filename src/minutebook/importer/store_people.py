@@ -20,12 +20,9 @@ from minutebook.meetings.models import Attendance, Meeting
 from minutebook.people.models import Person
 from minutebook.people.names import name_key
 from minutebook.people.resolve import (
-    MEMBER_WINDOW,
     CandidatePool,
-    Lookups,
     PersonMatch,
     add_names,
-    candidate_ids_at,
     create_person,
     resolve_person_at,
 )
@@ -37,18 +34,19 @@ _LISTS = (
 )
 
 
-def meeting_pool(meeting: Meeting, lookups: Lookups) -> CandidatePool:
+def meeting_pool(ctx: StoreContext, meeting: Meeting) -> CandidatePool:
     """The people a name at this meeting may mean: its attendance, the body's members, and
-    whoever attended the body's meetings around the date (officers have no membership)."""
-    around = Attendance.objects.filter(
-        meeting__body_id=meeting.body_id,
-        meeting__date__range=(meeting.date - MEMBER_WINDOW, meeting.date + MEMBER_WINDOW),
-        person__isnull=False,
-    ).values_list("person_id", flat=True)
-    seated = candidate_ids_at(meeting.date, meeting.body).values_list("person_id", flat=True)
-    # one query, and a plain union is quicker to build and run than ids "in either"
-    ids = around.order_by().union(seated.order_by())
-    return CandidatePool.of_ids(ids, lookups, area=meeting.body.police_area)
+    whoever attended the body's meetings around the date (officers have no membership).
+
+    Both come from what the run holds in memory (`RunCache.attendees_near`,
+    the seats of `Lookups.candidate_ids`): a pool is built for every
+    meeting, and a query to build it cost more than the rest of the
+    meeting's attendance.
+    """
+    lookups = ctx.run.lookups
+    ids = ctx.run.attendees_near(meeting.body, meeting.date)
+    ids.update(lookups.candidate_ids(meeting.date, meeting.body))
+    return CandidatePool.of_ids(sorted(ids), lookups, area=meeting.body.police_area)
 
 
 def store_attendance(
@@ -60,10 +58,11 @@ def store_attendance(
     tell about; the pool is what later mentions in the minutes resolve against.
     """
     lookups = ctx.run.lookups
-    pool = meeting_pool(meeting, lookups)
-    existing: dict[tuple[str, str], Attendance] = {}
+    pool = meeting_pool(ctx, meeting)
+    stored: list[Attendance] = []
     if not ctx.fresh(meeting, "attendance"):
-        existing = {(a.kind, a.name_key): a for a in meeting.attendance.order_by("pk")}
+        stored = list(meeting.attendance.order_by("pk"))
+    existing = {(a.kind, a.name_key): a for a in stored}
     created: list[Attendance] = []
     seen: set[tuple[str, str]] = set()
     entries: list[tuple[str, dict[str, Any]]] = [
@@ -115,6 +114,7 @@ def store_attendance(
     Attendance.objects.bulk_create(created)
     ctx.write()
     lookups.seats.flush()
+    ctx.run.note_attendees(meeting, {a.person_id for a in stored + created if a.person_id})
     return pool
 
 

@@ -27,16 +27,16 @@ class SeatBook:
     """The memberships of every seat looked at so far, of everyone and on any basis.
 
     A seat is read in one query the first time it is asked about (with
-    `all_posts`, every post's at once); sightings then widen or start periods
-    in memory, and `flush` writes them: new periods in one insert, widened
-    ones in one update per change. An import run keeps one book for all its
-    documents and flushes it before anything reads memberships from the
-    database again.
+    `every_seat`, every membership is read at once, the first time any is
+    needed); sightings then widen or start periods in memory, and `flush`
+    writes them: new periods in one insert, widened ones in one update per
+    change. An import run keeps one book of every seat for all its documents
+    and flushes it before anything reads memberships from the database again.
     """
 
-    def __init__(self, *, all_posts: bool = False) -> None:
-        self._all_posts = all_posts
-        self._posts_read = False
+    def __init__(self, *, every_seat: bool = False) -> None:
+        self._every_seat = every_seat
+        self._everyone: list[Membership] | None = None
         self._seats: dict[Seat, list[Membership]] = {}
         self._new: list[Membership] = []
         self._widened: dict[int, tuple[Membership, set[str]]] = {}
@@ -45,23 +45,47 @@ class SeatBook:
         missing = [seat for seat in dict.fromkeys(seats) if seat not in self._seats]
         if not missing:
             return
+        if self._every_seat:
+            self.every_membership()  # a seat it did not find has no memberships but ours
+            for seat in missing:
+                self._seats.setdefault(seat, [])
+            return
         for seat in missing:
             self._seats[seat] = []
         posts = [pk for kind, pk in missing if kind == "post"]
         bodies = [pk for kind, pk in missing if kind == "body"]
         query = Membership.objects.select_related("person").order_by("pk")
-        if posts and self._all_posts:
-            # Every post's memberships, once; a post without any then has none but ours.
-            self._all_posts = False
-            self._posts_read = True
-            for membership in query.filter(post__isnull=False):
-                self._seats.setdefault(("post", membership.post_id), []).append(membership)
-        elif posts and not self._posts_read:
+        if posts:
             for membership in query.filter(post_id__in=posts):
                 self._seats["post", membership.post_id].append(membership)
         if bodies:
             for membership in query.filter(body_id__in=bodies, post__isnull=True):
                 self._seats["body", membership.body_id].append(membership)
+
+    @property
+    def holds_every_seat(self) -> bool:
+        return self._every_seat
+
+    def every_membership(self) -> list[Membership]:
+        """Every membership, stored or sighted since: only a book of `every_seat` holds them.
+
+        Read in one query the first time; a run's candidates for a name
+        (`resolve.candidate_ids_in`) are then found without one per meeting.
+        """
+        if not self._every_seat:
+            raise ValueError("only a book of every seat holds every membership")
+        if self._everyone is None:
+            self._everyone = []
+            query = Membership.objects.select_related("person").order_by("pk")
+            for membership in query:
+                self._everyone.append(membership)
+                seat: Seat = (
+                    ("post", membership.post_id)
+                    if membership.post_id is not None
+                    else ("body", membership.body_id)
+                )
+                self._seats.setdefault(seat, []).append(membership)
+        return self._everyone
 
     def seat(self, *, post: Post | None = None, body: Body | None = None) -> list[Membership]:
         """The memberships of a post, or of a place on a body (not a post on it), oldest first."""
@@ -118,6 +142,8 @@ class SeatBook:
         )
         seat.append(membership)
         self._new.append(membership)
+        if self._everyone is not None:
+            self._everyone.append(membership)
         return membership
 
     def refresh_person(self, person: Person) -> None:

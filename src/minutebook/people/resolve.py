@@ -126,10 +126,16 @@ class Lookups:
     seats: SeatBook = field(default_factory=SeatBook)
     people: PeopleDirectory = field(default_factory=PeopleDirectory)
 
+    def candidate_ids(self, on_date: datetime.date, body: Body | None = None) -> list[int]:
+        """The ids of `candidate_ids_at`, from memory when the book holds every seat."""
+        if self.seats.holds_every_seat:
+            return candidate_ids_in(self.seats, on_date, body)
+        return list(candidate_ids_at(on_date, body).values_list("person_id", flat=True))
+
     @classmethod
     def for_run(cls) -> Lookups:
-        """Lookups for many documents: every post's holders are read at once."""
-        return cls(seats=SeatBook(all_posts=True))
+        """Lookups for many documents: every seat's holders are read at once."""
+        return cls(seats=SeatBook(every_seat=True))
 
 
 @dataclass
@@ -221,6 +227,24 @@ def candidate_ids_at(on_date: datetime.date, body: Body | None = None) -> QueryS
     if body is not None:
         held |= Q(body=body, start__lte=on_date + MEMBER_WINDOW, end__gte=on_date - MEMBER_WINDOW)
     return Membership.objects.filter(held).values("person_id")
+
+
+def candidate_ids_in(book: SeatBook, on_date: datetime.date, body: Body | None = None) -> list[int]:
+    """`candidate_ids_at` answered from a book of every seat (an import run's), in id order:
+    a run asks it for every meeting, and the book has every membership in memory."""
+    earliest, latest = on_date - MEMBER_WINDOW, on_date + MEMBER_WINDOW
+    ids = set()
+    for membership in book.every_membership():
+        if _held_on(membership, on_date) or (
+            body is not None
+            and membership.body_id == body.pk
+            and membership.start is not None
+            and membership.end is not None
+            and membership.start <= latest
+            and membership.end >= earliest
+        ):
+            ids.add(membership.person_id)
+    return sorted(ids)
 
 
 def post_holders_at(
@@ -405,8 +429,7 @@ def resolve_person_at(
         pool = candidates
     elif candidates is None and on_date is not None and lookups is not None:
         # the run's directory knows most of the seat holders and their names already
-        ids = candidate_ids_at(on_date, body).values_list("person_id", flat=True)
-        pool = CandidatePool.of_ids(ids, lookups)
+        pool = CandidatePool.of_ids(lookups.candidate_ids(on_date, body), lookups)
     else:
         if candidates is None and on_date is not None:
             candidates = Person.objects.filter(pk__in=candidate_ids_at(on_date, body)).order_by()
