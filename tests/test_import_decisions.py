@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from minutebook.decisions.models import Decision, DecisionCitation, DecisionExemptPart
+from minutebook.importer.context import RunCache
 from tests.factories import decision_record, extract, item, minutes, person, store
 
 pytestmark = pytest.mark.django_db
@@ -31,18 +32,33 @@ def the_record() -> dict:
     )
 
 
+@pytest.mark.parametrize("run", ["one run", "runs of their own"])
 @pytest.mark.parametrize("order", ["minutes first", "record first"])
 @pytest.mark.parametrize("cited", ["CPCC 2018-012", "CPCC2018-012", "decision 2018-012"])
-def test_decision_cited_in_minutes_is_linked_whichever_arrives_first(order, cited):
+def test_decision_cited_in_minutes_is_linked_whichever_arrives_first(order, cited, run):
     papers = [(panel_minutes(cited), "minutes.txt"), (the_record(), "decision.txt")]
     if order == "record first":
         papers.reverse()
+    cache = RunCache() if run == "one run" else None
     for data, name in papers:
-        store(data, name=name)
+        store(data, name=name, cache=cache)
     citation = DecisionCitation.objects.get()
     assert citation.decision == Decision.objects.get()
     assert citation.raw_number == cited
     assert citation.item.number == "11"
+
+
+def test_a_record_met_again_is_the_one_decision_in_a_run_or_a_later_one():
+    """A run knows which numbers are stored, to skip looking up new ones: a number it stored
+    itself, or an earlier run did, is still found and updated, never stored twice."""
+    cache = RunCache()
+    store(the_record(), name="decision.txt", cache=cache)
+    again = extract(decision_records=[decision_record("CPCC 2018-012", "Road Safety Cameras")])
+    store(again, name="decision-republished.txt", cache=cache)
+    assert Decision.objects.get().subject == "Road Safety Cameras"
+    later = extract(decision_records=[decision_record("CPCC2018-012", "Safety Cameras")])
+    store(later, name="decision-later.txt", cache=RunCache())
+    assert Decision.objects.get().subject == "Safety Cameras"
 
 
 def test_a_citation_of_an_unknown_decision_keeps_its_raw_text():

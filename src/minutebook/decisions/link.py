@@ -7,6 +7,8 @@ whichever side arrives second.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.db.models import Q
 
 from minutebook.decisions.models import Decision, DecisionCitation
@@ -25,10 +27,23 @@ def decision_for(number: DecisionNumber | None) -> Decision | None:
     return same[0] if len(same) == 1 else None
 
 
-def decisions_for(numbers: list[DecisionNumber | None]) -> dict[DecisionNumber, Decision | None]:
-    """`decision_for` of many numbers, the prefixed ones in one query."""
+def decisions_for(
+    numbers: list[DecisionNumber | None], may_be_stored: Callable[[str], bool] | None = None
+) -> dict[DecisionNumber, Decision | None]:
+    """`decision_for` of many numbers, the prefixed ones in one query.
+
+    `may_be_stored` (a folded number to whether it may be stored) leaves out
+    of the query the numbers the caller knows are not: with none left, there
+    is no query.
+    """
     keys = {n.key for n in numbers if n is not None}
-    found = {d.number_key: d for d in Decision.objects.filter(number_key__in=keys).order_by()}
+    if may_be_stored is not None:
+        keys = {key for key in keys if may_be_stored(key)}
+    found = (
+        {d.number_key: d for d in Decision.objects.filter(number_key__in=keys).order_by()}
+        if keys
+        else {}
+    )
     out: dict[DecisionNumber, Decision | None] = {}
     for number in numbers:
         if number is None or number in out:

@@ -93,6 +93,7 @@ class RunCache:
         self._meetings: dict[int, dict[Any, Meeting]] = {}
         self._waiting_approvals: set[tuple[int, Any]] | None = None
         self._attendees: dict[int, dict[int, tuple[datetime.date, set[int]]]] = {}
+        self._decision_keys: set[str] | None = None
 
     def may_replace(self, name: str, publication_key: str) -> bool:
         """Whether a current document has this file name or publication key: only then can a
@@ -203,6 +204,19 @@ class RunCache:
         """Keep the waiting set whole: an action not yet pointing at its meeting waits for it."""
         if self._waiting_actions is not None and action.raised_at_id is None:
             self._waiting_actions.add((action.body_id, action.raised_on))
+
+    def may_hold_decision(self, number_key: str) -> bool:
+        """Whether a decision of this folded number may be stored: only then is it looked up.
+        Most decision records a run meets are new, and this spares them the query."""
+        if self._decision_keys is None:
+            stored = Decision.objects.order_by().values_list("number_key", flat=True)
+            self._decision_keys = set(stored)
+        return number_key in self._decision_keys
+
+    def note_decision(self, decision: Decision) -> None:
+        """Keep `may_hold_decision` whole: a decision just stored."""
+        if self._decision_keys is not None:
+            self._decision_keys.add(decision.number_key)
 
     def waiting_citations(self, decision: Decision) -> tuple[bool, bool]:
         """Whether citations stored before `decision` may wait for it (`link_waiting_citations`):

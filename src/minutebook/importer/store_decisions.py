@@ -54,10 +54,13 @@ def store_decision_record(ctx: StoreContext, data: dict[str, Any]) -> Decision |
         if match.sure is not None:
             new["signed_by_id"] = match.sure.pk
             ctx.note_person(match.sure)
-    decision = Decision.objects.filter(number_key=number.key).order_by().first()
+    decision = None
+    if ctx.run.may_hold_decision(number.key):
+        decision = Decision.objects.filter(number_key=number.key).order_by().first()
     created = decision is None
     if decision is None:
         decision = Decision.objects.create(number_key=number.key, **new)
+        ctx.run.note_decision(decision)
     else:
         save_changed(decision, new)
     exempt = values.text(data.get("exempt"))
@@ -97,7 +100,7 @@ def store_decision_citations(
         existing = {
             (c.number_key, fold(c.text)[:200]): c for c in meeting.decision_citations.order_by("pk")
         }
-    known = decisions_for([number for *_, number in cited])
+    known = decisions_for([number for *_, number in cited], ctx.run.may_hold_decision)
     created: list[DecisionCitation] = []
     for data, printed, text, number in cited:
         key = number.key if number else ""
