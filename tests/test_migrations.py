@@ -8,6 +8,7 @@ import importlib
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.db import connection
 
 from minutebook.bodies.models import Post
 from minutebook.bodies.resolve import resolve_body
@@ -46,3 +47,28 @@ def test_a_post_stored_before_areas_takes_the_area_its_holders_sat_in():
     chief.refresh_from_db()
     deputy.refresh_from_db()
     assert (chief.area, deputy.area) == ("marchmoor", "")
+
+
+def test_no_index_of_ours_is_the_first_columns_of_another():
+    """Every index costs each insert: one whose columns lead another index (a foreign key's
+    own index under a composite one) answers no query the other cannot, so it must not be
+    there. The provenance of an import alone is tens of thousands of rows."""
+    redundant = []
+    with connection.cursor() as cursor:
+        for model in apps.get_models():
+            if not model.__module__.startswith("minutebook."):
+                continue
+            table = model._meta.db_table
+            found = connection.introspection.get_constraints(cursor, table)
+            indexes = {
+                name: tuple(c["columns"])
+                for name, c in found.items()
+                if (c["index"] or c["unique"]) and c["columns"]
+            }
+            for name, columns in indexes.items():
+                if found[name]["unique"] or found[name]["primary_key"]:
+                    continue
+                for other, longer in indexes.items():
+                    if len(longer) > len(columns) and longer[: len(columns)] == columns:
+                        redundant.append(f"{table}.{name} {columns} leads {other} {longer}")
+    assert redundant == []

@@ -15,7 +15,10 @@ class ActionStatus(models.TextChoices):
 
 
 class Action(Fact):
-    body = models.ForeignKey("bodies.Body", on_delete=models.PROTECT, related_name="actions")
+    # no index of its own: action_reference_idx and others leads with it
+    body = models.ForeignKey(
+        "bodies.Body", on_delete=models.PROTECT, related_name="actions", db_index=False
+    )
     reference = models.CharField(max_length=50, blank=True, help_text="As printed: 'Action 3.0'.")
     reference_key = models.CharField(max_length=50, blank=True)
     raised_at = models.ForeignKey(
@@ -78,7 +81,10 @@ class Action(Fact):
 class ActionUpdate(Fact):
     """Append-only: what one meeting's action log said about an action."""
 
-    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    # no index of its own: actionupdate_once_per_meeting leads with it
+    action = models.ForeignKey(
+        Action, on_delete=models.CASCADE, related_name="updates", db_index=False
+    )
     meeting = models.ForeignKey(
         "meetings.Meeting", on_delete=models.CASCADE, related_name="action_updates"
     )

@@ -142,7 +142,8 @@ class Post(Record):
 class PostAlias(models.Model):
     """One way a post is written ("CC", "the Commissioner", "PCC CFO")."""
 
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="aliases")
+    # no index of its own: postalias_once_per_post leads with it
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="aliases", db_index=False)
     alias = models.CharField(max_length=255)
     key = models.CharField(max_length=255)
 

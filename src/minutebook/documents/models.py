@@ -76,7 +76,8 @@ class Provenance(models.Model):
     ("what did this document tell us?" / "where does this fact come from?").
     """
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    # no index of its own: provenance_once_per_document leads with it
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, db_index=False)
     object_id = models.PositiveBigIntegerField()
     fact = GenericForeignKey("content_type", "object_id")
     document = models.ForeignKey(
@@ -93,10 +94,6 @@ class Provenance(models.Model):
 
     class Meta:
         verbose_name_plural = "provenance"
-        indexes = [
-            # "Where does this fact come from?": the reverse side of every Fact.
-            models.Index(fields=["content_type", "object_id"], name="provenance_fact_idx"),
-        ]
         constraints = [
             # One evidence row per fact per document version keeps re-imports idempotent.
             models.UniqueConstraint(

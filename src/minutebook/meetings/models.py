@@ -27,7 +27,10 @@ class Meeting(Fact):
         DRAFT = "draft", "Draft"
         APPROVED = "approved", "Approved"
 
-    body = models.ForeignKey("bodies.Body", on_delete=models.PROTECT, related_name="meetings")
+    # no index of its own: meeting_once_per_body_per_day leads with it
+    body = models.ForeignKey(
+        "bodies.Body", on_delete=models.PROTECT, related_name="meetings", db_index=False
+    )
     date = models.DateField()
     start_time = models.TimeField(null=True, blank=True)
     end_time = models.TimeField(null=True, blank=True)
@@ -72,7 +75,10 @@ class MeetingDocument(models.Model):
         MINUTES = "minutes", "Minutes"
         OTHER = "other", "Other"
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="meeting_documents")
+    # no index of its own: meetingdocument_once_per_role leads with it
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="meeting_documents", db_index=False
+    )
     document = models.ForeignKey(
         "documents.SourceDocument", on_delete=models.CASCADE, related_name="meeting_documents"
     )
@@ -97,8 +103,12 @@ class MinutesApproval(Fact):
     meeting by date only; `minutes_of` is linked when that meeting is known.
     """
 
+    # no index of its own: approval_once_per_meeting leads with it
     approved_at = models.ForeignKey(
-        Meeting, on_delete=models.CASCADE, related_name="approvals_given"
+        Meeting,
+        on_delete=models.CASCADE,
+        related_name="approvals_given",
+        db_index=False,
     )
     minutes_of = models.ForeignKey(
         Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="approvals"
@@ -123,7 +133,10 @@ class MinutesApproval(Fact):
 
 
 class AgendaItem(Fact):
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
+    # no index of its own: agendaitem_meeting_number_idx leads with it
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="items", db_index=False
+    )
     order = models.PositiveIntegerField(default=0)
     number = models.CharField(max_length=30, blank=True, help_text="As printed: '10.6', '4 (b)'.")
     number_key = models.CharField(
@@ -189,9 +202,18 @@ class Attendance(Fact):
         APOLOGIES = "apologies", "Apologies"
         SUBSTITUTE = "substitute", "Substitute"
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
+    # no index of its own: attendance_once_per_name leads with it
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="attendance", db_index=False
+    )
+    # no index of its own: attendance_person_idx leads with it
     person = models.ForeignKey(
-        "people.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="attendance"
+        "people.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="attendance",
+        db_index=False,
     )
     raw_name = models.CharField(
         max_length=255, blank=True, help_text="As printed; empty for a role alone."

@@ -36,7 +36,10 @@ class PersonName(models.Model):
         FORMER = "former", "Former name"
         OTHER = "other", "Other"
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="names")
+    # no index of its own: personname_once_per_person leads with it
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="names", db_index=False
+    )
     name = models.CharField(max_length=255, help_text="As printed.")
     key = models.CharField(max_length=255, help_text="Folded: case, honorifics, punctuation.")
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.FULL)
@@ -79,11 +82,23 @@ class Membership(Record):
         RECORDED = "recorded", "Recorded by a person"
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")
+    # no index of its own: membership_body_period_idx leads with it
     body = models.ForeignKey(
-        "bodies.Body", null=True, blank=True, on_delete=models.CASCADE, related_name="memberships"
+        "bodies.Body",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        db_index=False,
     )
+    # no index of its own: membership_post_period_idx leads with it
     post = models.ForeignKey(
-        "bodies.Post", null=True, blank=True, on_delete=models.CASCADE, related_name="memberships"
+        "bodies.Post",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        db_index=False,
     )
     role = models.CharField(max_length=255, blank=True, help_text="As printed: 'Chairperson'.")
     start = models.DateField(null=True, blank=True)
@@ -139,7 +154,8 @@ class PersonMatchReview(Record):
     raw_text = models.CharField(max_length=500, help_text="The name or role as printed.")
     on_date = models.DateField(null=True, blank=True)
     context = models.CharField(max_length=500, blank=True, help_text="Where the name appeared.")
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    # no index of its own: review_once_per_fact_field leads with it
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, db_index=False)
     object_id = models.PositiveBigIntegerField()
     fact = GenericForeignKey("content_type", "object_id")
     field_name = models.CharField(

@@ -25,12 +25,14 @@ class Recommendation(Fact):
     to_text = models.CharField(
         max_length=255, blank=True, help_text="As printed: 'the Commissioner'."
     )
+    # no index of its own: recommendation_to_date_idx leads with it
     to_post = models.ForeignKey(
         "bodies.Post",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="recommendations",
+        db_index=False,
     )
     text = models.TextField()
     date = models.DateField()
