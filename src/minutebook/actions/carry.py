@@ -27,7 +27,7 @@ from django.utils import timezone
 from minutebook.actions.models import Action, ActionStatus, ActionUpdate
 from minutebook.bodies.models import Body
 from minutebook.core.models import assign_changed, save_changed
-from minutebook.core.rows import update_rows
+from minutebook.core.rows import insert_new, update_rows
 from minutebook.core.text import fold
 from minutebook.documents.models import Provenance
 from minutebook.meetings.models import AgendaItem, Meeting
@@ -375,7 +375,7 @@ class MeetingLog:
 
     def _insert_updates(self) -> None:
         if self._new_updates:
-            ActionUpdate.objects.bulk_create(self._new_updates)
+            insert_new(self._new_updates)
             self._new_updates = []
 
 

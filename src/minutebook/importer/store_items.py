@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from minutebook.core.rows import insert_new
 from minutebook.core.text import fold
 from minutebook.importer import values
 from minutebook.importer.context import StoreContext
@@ -117,9 +118,9 @@ def store_items(
                 item_span,
                 new_paragraphs,
             )
-    AgendaItem.objects.bulk_create(created)
+    insert_new(created)
     _link_parents(ctx, index)
-    MinuteParagraph.objects.bulk_create(new_paragraphs)
+    insert_new(new_paragraphs)
     ctx.write()
     return index
 

@@ -14,6 +14,7 @@ from typing import Any
 from django.db import models
 
 from minutebook.bodies.resolve import is_body_role, role_key, split_role
+from minutebook.core.rows import insert_new
 from minutebook.importer import values
 from minutebook.importer.context import StoreContext
 from minutebook.meetings.models import Attendance, Meeting
@@ -111,7 +112,7 @@ def store_attendance(
             link_person(ctx, row, "substitute_for", row.substitute_for_raw, meeting, pool)
         if person is not None:
             _record_seats(ctx, person, kind, role, row.organisation, meeting, entry_span)
-    Attendance.objects.bulk_create(created)
+    insert_new(created)
     ctx.write()
     lookups.seats.flush()
     ctx.run.note_attendees(meeting, {a.person_id for a in stored + created if a.person_id})

@@ -1,0 +1,61 @@
+"""Writing many rows at once (`core.rows`): the rows are the ones `bulk_create` would write."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from minutebook.core.rows import insert_new
+from minutebook.meetings.models import AgendaItem, Attendance, MinuteParagraph
+from tests.factories import make_meeting
+
+pytestmark = pytest.mark.django_db
+
+
+def test_new_rows_get_their_ids_in_order_and_djangos_values():
+    meeting = make_meeting()
+    items = [AgendaItem(meeting=meeting, number=str(n), order=n) for n in (1, 2, 3)]
+    insert_new(items)
+    paragraphs = [
+        MinuteParagraph(item=item, number=f"{item.number}.1", text="Noted.") for item in items
+    ]
+    with CaptureQueriesContext(connection) as queries:
+        insert_new(paragraphs)
+    assert len(queries) <= 2  # the ids and the rows, however many rows
+    ids = [p.pk for p in paragraphs]
+    assert ids == sorted(ids) and len(set(ids)) == 3
+    assert not any(p._state.adding for p in paragraphs)
+    stored = {p.pk: p for p in MinuteParagraph.objects.all()}
+    for paragraph in paragraphs:
+        row = stored[paragraph.pk]
+        assert (row.item_id, row.number, row.text) == (
+            paragraph.item.pk,
+            paragraph.number,
+            "Noted.",
+        )
+        assert row.public_id == paragraph.public_id
+        assert row.extras == {} and row.withdrawn is False
+        assert row.created_at == paragraph.created_at and row.created_at is not None
+    # the sequence moved on: an ordinary insert after them takes a new id
+    later = MinuteParagraph.objects.create(item=items[0], number="1.2", text="Agreed.")
+    assert later.pk > max(ids)
+    insert_new([])  # nothing to write, no query
+
+
+def test_a_row_the_database_refuses_is_djangos_error_and_nothing_is_written():
+    meeting = make_meeting()
+    twice = [
+        Attendance(meeting=meeting, kind="present", name_key="niki howard", raw_name=name)
+        for name in ("Niki Howard", "N Howard")
+    ]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        insert_new(twice)
+    assert not Attendance.objects.exists()
+
+
+def test_a_row_pointing_at_an_unsaved_row_is_refused_before_writing():
+    unsaved = AgendaItem(meeting=make_meeting(), number="1")
+    with pytest.raises(ValueError, match="unsaved related object"):
+        insert_new([MinuteParagraph(item=unsaved, text="Noted.")])
+    assert not MinuteParagraph.objects.exists()
