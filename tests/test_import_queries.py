@@ -31,11 +31,11 @@ MINUTES = "bcb-2022-09-13-minutes.txt"
 #: Queries measured on the generated corpus (seed 23, one body, one year), with a margin.
 #: Under test each document's transaction is a savepoint: two statements more than in use.
 MINUTES_ALONE = 55  # measured 42 in a run of its own (the run's reads and records included)
-FIRST_DOCUMENT = 150  # measured 120: the standard posts, every person and seat are new
-MINUTES_IN_RUN = 50  # measured 26-41 (before: 191-261)
-PACK_IN_RUN = 85  # measured 14-68: the earlier minutes, the agenda, decision records
-DECISION_IN_RUN = 15  # measured 10-11 (before: 20-21)
-RUN = 900  # measured 728 for 26 documents (before: 3161)
+FIRST_DOCUMENT = 150  # measured 118: the standard posts, every person and seat are new
+MINUTES_IN_RUN = 40  # measured 19-29 (before: 191-261, then 26-41)
+PACK_IN_RUN = 65  # measured 10-48: the earlier minutes, the agenda, decision records
+DECISION_IN_RUN = 10  # measured 7 (before: 20-21, then 10-11)
+RUN = 700  # measured 543 for 26 documents (before: 3161, then 728)
 
 
 @pytest.fixture(scope="module")
