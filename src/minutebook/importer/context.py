@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,6 +48,9 @@ COUNTED = {
     "actions.action": "actions",
     "decisions.decision": "decisions",
 }
+
+#: Meetings whose items and paragraphs a run keeps (`RunCache.kept_children`), the latest.
+KEPT_MEETINGS = 16
 
 #: Facts storing a document may delete (an action met twice is merged into one).
 MERGEABLE = (Action, ActionUpdate)
@@ -94,6 +97,7 @@ class RunCache:
         self._waiting_approvals: set[tuple[int, Any]] | None = None
         self._attendees: dict[int, dict[int, tuple[datetime.date, set[int]]]] = {}
         self._decision_keys: set[str] | None = None
+        self._children: OrderedDict[int, dict[str, list[Any]]] = OrderedDict()
 
     def may_replace(self, name: str, publication_key: str) -> bool:
         """Whether a current document has this file name or publication key: only then can a
@@ -130,14 +134,38 @@ class RunCache:
         return meeting
 
     def note_meeting(self, meeting: Meeting) -> None:
-        """Keep `meeting` whole: a meeting just created."""
+        """Keep `meeting` whole: a meeting just created (with no items or paragraphs yet)."""
         if meeting.body_id in self._meetings:
             self._meetings[meeting.body_id][meeting.date] = meeting
+        self.keep_children(meeting, "items", [])
+        self.keep_children(meeting, "paragraphs", [])
 
     def forget_meetings(self) -> None:
-        """Read the meetings again: a replaced document withdrew facts by query, so the kept
-        instances may no longer show what the rows hold."""
+        """Read the meetings (and their items and paragraphs) again: a replaced document
+        withdrew facts by query, so the kept instances may no longer show what the rows hold."""
         self._meetings = {}
+        self._children = OrderedDict()
+
+    def kept_children(self, meeting: Meeting, kind: str) -> list[Any] | None:
+        """Every row of `kind` ("items", "paragraphs") of a meeting the run stored lately, as
+        `keep_children` left them; None when the run does not hold them (read the rows).
+
+        The minutes of a meeting mostly follow its agenda pack in a folder, and
+        merge into the items and paragraphs the pack stored: the run keeps those
+        of its last `KEPT_MEETINGS` meetings rather than read them again.
+        """
+        children = self._children.get(meeting.pk)
+        if children is None or kind not in children:
+            return None
+        self._children.move_to_end(meeting.pk)
+        return children[kind]
+
+    def keep_children(self, meeting: Meeting, kind: str, rows: list[Any]) -> None:
+        """Every row of `kind` the meeting now has (the run's own instances, saved)."""
+        self._children.setdefault(meeting.pk, {})[kind] = rows
+        self._children.move_to_end(meeting.pk)
+        while len(self._children) > KEPT_MEETINGS:
+            self._children.popitem(last=False)
 
     def may_have_waiting_approvals(self, meeting: Meeting) -> bool:
         """Whether approvals stored before this meeting may wait for it (`link_waiting_approvals`):
@@ -365,6 +393,7 @@ class StoreContext:
         self.write()
         self.run.lookups.seats.flush()
         withdrawn: dict[type[models.Model], list[int]] = {}
+        stated_again: list[models.Model] = []
         for obj, span, confidence in self._pending:
             if obj.pk is None:
                 raise ValueError(f"{type(obj).__name__} cited but never saved")
@@ -376,11 +405,14 @@ class StoreContext:
             self._cited[key] = self._evidence(content_type, obj.pk, span, confidence)
             if getattr(obj, "withdrawn", False):
                 withdrawn.setdefault(type(obj), []).append(obj.pk)
+                stated_again.append(obj)
         self._pending = []
         if self.merged:
             self._drop_merged(withdrawn)
         for model, pks in withdrawn.items():
             model._default_manager.filter(pk__in=pks, withdrawn=True).update(withdrawn=False)
+        for obj in stated_again:  # the run may keep the instance (`RunCache.kept_children`)
+            obj.withdrawn = False
         now = timezone.now()
         insert_rows(Provenance, PROVENANCE_COLUMNS, [(*row, now) for row in self._cited.values()])
         MeetingDocument.objects.bulk_create(self._attached.values(), ignore_conflicts=True)

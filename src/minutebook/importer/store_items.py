@@ -55,18 +55,27 @@ def store_items(
 
     The minutes' title wins over the agenda's (it is the record of what was
     taken); the agenda alone gives presenter and pages. `pool` may be given
-    as a function, called when a presenter is first resolved.
+    as a function, called when a presenter is first resolved. What the
+    meeting has already comes from the run when it stored the meeting lately
+    (`RunCache.kept_children`), else from the database.
     """
-    index: ItemIndex = {}
+    stored_items = ctx.run.kept_children(meeting, "items")
+    if stored_items is None:
+        stored_items = list(meeting.items.order_by("order", "pk"))
+    index: ItemIndex = {
+        item_merge_key(i.number, i.title): i for i in sorted(stored_items, key=_in_order)
+    }
     paragraphs: dict[int, list[MinuteParagraph]] = {}
-    if not ctx.fresh(meeting, "items"):
-        index = {
-            item_merge_key(i.number, i.title): i for i in meeting.items.order_by("order", "pk")
-        }
-        if from_minutes:
-            known = MinuteParagraph.objects.filter(item__meeting=meeting).order_by("order", "pk")
-            for paragraph in known:
-                paragraphs.setdefault(paragraph.item_id, []).append(paragraph)
+    stored_paragraphs: list[MinuteParagraph] = []
+    if from_minutes:
+        kept = ctx.run.kept_children(meeting, "paragraphs")
+        stored_paragraphs = (
+            list(MinuteParagraph.objects.filter(item__meeting=meeting).order_by("order", "pk"))
+            if kept is None
+            else kept
+        )
+        for paragraph in sorted(stored_paragraphs, key=_in_order):
+            paragraphs.setdefault(paragraph.item_id, []).append(paragraph)
     created: list[AgendaItem] = []
     new_paragraphs: list[MinuteParagraph] = []
     for order, data in enumerate(items, start=1):
@@ -122,7 +131,15 @@ def store_items(
     _link_parents(ctx, index)
     insert_new(new_paragraphs)
     ctx.write()
+    ctx.run.keep_children(meeting, "items", stored_items + created)
+    if from_minutes:
+        ctx.run.keep_children(meeting, "paragraphs", stored_paragraphs + new_paragraphs)
     return index
+
+
+def _in_order(row: AgendaItem | MinuteParagraph) -> tuple[int, int]:
+    """The order items and paragraphs are read in: printed order, then the order stored."""
+    return (row.order, row.pk)
 
 
 def find_item(index: ItemIndex, number: Any) -> AgendaItem | None:
