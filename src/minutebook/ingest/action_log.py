@@ -143,16 +143,20 @@ def log_entry(block_text: str, span: dict) -> dict[str, Any] | None:
     }
 
 
-COLUMN_PATTERNS = (
-    ("ref", r"^(?:ref|reference|no|action no|action ref|number)"),
-    ("meeting_date", r"^(?:meeting|date raised|raised|date)"),
-    ("item", r"^(?:item|agenda item|minute)"),
-    ("text", r"^(?:action|description|task)"),
-    ("owner", r"^(?:owner|lead|responsible|by whom)"),
-    ("due", r"^(?:due|deadline|target|by when)"),
-    ("update", r"^(?:update|progress|comment)"),
-    ("status", r"^(?:status|rag|open closed)"),
+COLUMN_PATTERNS = tuple(
+    (key, re.compile(pattern))
+    for key, pattern in (
+        ("ref", r"^(?:ref|reference|no|action no|action ref|number)"),
+        ("meeting_date", r"^(?:meeting|date raised|raised|date)"),
+        ("item", r"^(?:item|agenda item|minute)"),
+        ("text", r"^(?:action|description|task)"),
+        ("owner", r"^(?:owner|lead|responsible|by whom)"),
+        ("due", r"^(?:due|deadline|target|by when)"),
+        ("update", r"^(?:update|progress|comment)"),
+        ("status", r"^(?:status|rag|open closed)"),
+    )
 )
+_NOT_LETTER = re.compile(r"[^a-z ]")
 
 
 def table_columns(cells: list[str]) -> tuple[str, dict[str, int]] | None:
@@ -161,13 +165,13 @@ def table_columns(cells: list[str]) -> tuple[str, dict[str, int]] | None:
     A log has an update or status column (earlier actions reviewed); a table
     with only item, action, owner and due lists the actions newly agreed.
     """
-    lowered = [re.sub(r"[^a-z ]", "", c.lower()).strip() for c in cells]
+    lowered = [_NOT_LETTER.sub("", c.lower()).strip() for c in cells]
     if not any(c.startswith("action") for c in lowered) or any(len(c.split()) > 4 for c in lowered):
         return None
     columns: dict[str, int] = {}
     for index, cell in enumerate(lowered):
         for key, pattern in COLUMN_PATTERNS:
-            if key not in columns and re.match(pattern, cell):
+            if key not in columns and pattern.match(cell):
                 columns[key] = index
                 break
     if "text" not in columns or len(columns) < 2:

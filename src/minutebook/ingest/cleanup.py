@@ -29,7 +29,7 @@ PAGE_NUMBER = re.compile(
 GLUED_LEADS = ("of", "to", "and", "in", "on", "for", "at", "by", "from", "with", "that", "is")
 GLUED_WORDS = re.compile(rf"\b({'|'.join(GLUED_LEADS)})(the)\b", re.I)
 # Looked for before GLUED_WORDS is run: most lines hold "the", few a glued pair.
-GLUED_PAIRS = tuple(f"{word}the" for word in GLUED_LEADS)
+GLUED_PAIR = re.compile("|".join(f"{re.escape(word)}the" for word in GLUED_LEADS))
 TAG = re.compile(r"<[^>]{0,400}>")
 MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 MD_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>]+)>")
@@ -81,7 +81,7 @@ def strip_markdown(text: str) -> str:
 def repair_text(text: str) -> str:
     """Repairs that apply to any converter: glued words, odd spaces, quotes kept as printed."""
     lowered = text.lower()
-    if "the" in lowered and any(pair in lowered for pair in GLUED_PAIRS):
+    if "the" in lowered and GLUED_PAIR.search(lowered):
         text = GLUED_WORDS.sub(r"\1 \2", text)
     if "  " in text or not text.isascii():
         text = SPACES.sub(" ", text)
@@ -119,10 +119,10 @@ def layout_columns(text: str) -> tuple[str, list[int] | None]:
     a sentence with a wide gap in it is not taken for a table row. Returns the
     text and the character offset where each column starts.
     """
-    if "\t" in text:
-        return text, None
-    indent = len(text) - len(text.lstrip(" "))
     stripped = text.strip()
+    if "\t" in text or "   " not in stripped:
+        return text, None  # most lines: no gap as wide as a layout converter's
+    indent = len(text) - len(text.lstrip(" "))
     parts = LAYOUT_GAP.split(stripped)
     first = parts[0].split()
     if len(parts) > 1 and len(first) <= 5 and not (len(first) > 2 and parts[0].endswith(".")):
@@ -230,7 +230,9 @@ def opens_paragraph(text: str) -> bool:
 
 
 def make_lines(source: SourceLine) -> list[Line]:
-    raw = GLUED_HEADING.sub("\n", source.text.replace("\r", ""))
+    raw = source.text.replace("\r", "")
+    if "**" in raw:
+        raw = GLUED_HEADING.sub("\n", raw)
     if "<" in raw and TAG.search(raw):
         pieces = [piece for part in raw.split("\n") for piece in html_row_pieces(part)]
     else:
@@ -423,7 +425,7 @@ def join_lone_numbers(lines: list[Line]) -> list[Line]:
     index = 0
     while index < len(lines):
         line = lines[index]
-        if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})*\.?", line.text) and not line.cells:
+        if ROW_NUMBER.fullmatch(line.text) and not line.cells:
             nxt = index + 1
             while nxt < len(lines) and lines[nxt].blank and nxt - index < 3:
                 nxt += 1

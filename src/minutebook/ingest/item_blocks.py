@@ -16,12 +16,15 @@ from minutebook.ingest import action_log
 from minutebook.ingest.lines import PARAGRAPH_NUMBER, ROMAN_OR_LETTER, Block
 
 OUTCOMES = [
-    ("noted", r"\b(?:agreed|resolved)\s+to\s+note\b"),
-    ("deferred", r"\b(?:deferred|postponed|withdrawn from the agenda)\b"),
-    ("resolved", r"\bresolved\b"),
-    ("approved", r"\b(?:approved|endorsed|ratified)\b"),
-    ("agreed", r"\bagreed\b"),
-    ("noted", r"\b(?:noted|received the (?:report|update|minutes))\b"),
+    (outcome, re.compile(pattern, re.I))
+    for outcome, pattern in (
+        ("noted", r"\b(?:agreed|resolved)\s+to\s+note\b"),
+        ("deferred", r"\b(?:deferred|postponed|withdrawn from the agenda)\b"),
+        ("resolved", r"\bresolved\b"),
+        ("approved", r"\b(?:approved|endorsed|ratified)\b"),
+        ("agreed", r"\bagreed\b"),
+        ("noted", r"\b(?:noted|received the (?:report|update|minutes))\b"),
+    )
 ]
 AGREED_INTRO = re.compile(r"(?:\b(?:it\s+was\s+)?agreed\b|\bactions?\b)[^:]{0,60}:\s*$", re.I)
 RECOMMENDATION_INTRO = re.compile(r"\brecommendations?\b[^:]*:\s*$", re.I)
@@ -46,7 +49,7 @@ SENTENCE_SPLIT = re.compile(r"(?<=[a-z0-9)\]][.!?])\s+(?=[A-Z(])")
 
 def outcome_of(text: str) -> str | None:
     for outcome, pattern in OUTCOMES:
-        if re.search(pattern, text, re.I):
+        if pattern.search(text):
             return outcome
     return None
 
