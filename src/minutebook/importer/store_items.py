@@ -61,7 +61,7 @@ def store_items(
     """
     stored_items = ctx.run.kept_children(meeting, "items")
     if stored_items is None:
-        stored_items = list(meeting.items.order_by("order", "pk"))
+        stored_items = list(meeting.items.order_by())  # put in order below, kept or read
     index: ItemIndex = {
         item_merge_key(i.number, i.title): i for i in sorted(stored_items, key=_in_order)
     }
@@ -70,7 +70,7 @@ def store_items(
     if from_minutes:
         kept = ctx.run.kept_children(meeting, "paragraphs")
         stored_paragraphs = (
-            list(MinuteParagraph.objects.filter(item__meeting=meeting).order_by("order", "pk"))
+            list(MinuteParagraph.objects.filter(item__meeting=meeting).order_by())
             if kept is None
             else kept
         )
