@@ -5,8 +5,8 @@
 On a generated corpus of PDF packs and minutes it measures, over the same files:
 bare text extraction with pypdfium2, pypdf and pdfplumber (the yardsticks),
 then `minutebook import` on SQLite and on PostgreSQL (a fresh database each),
-then the same import again (which must be close to free), then one file again
-(the start-up every import pays before its files). Each import runs in its own
+then the same import again (which must be close to free: it is answered before
+Django loads), then one file again (the start-up of such an answer). Each import runs in its own
 process. Bare pypdfium2 and each import are run `--repeat` times and the
 fastest kept, as timings on a shared machine wander; bare pypdfium2 is timed
 again just before and just after each import, and the goal's ratio is the
@@ -230,8 +230,9 @@ class Imports:
 def import_twice(
     paths: list[Path], database_url: str, memory: bool = False
 ) -> tuple[Run, Run, Run]:
-    """An import into a new database, the same import again, and one file again (what any
-    import costs before its files: start-up); with `memory`, each sampled for its peak."""
+    """An import into a new database, the same import again, and one file again (what a run
+    that finds nothing new costs before its files: start-up); with `memory`, each sampled
+    for its peak."""
     env = command_environment(DATABASE_URL=database_url, MINUTEBOOK_LOG_LEVEL="ERROR")
     subprocess.run([*CLI, "migrate", "--verbosity", "0"], env=env, check=True)
     args = [*CLI, "import", *map(str, paths), "--format", "json"]
@@ -365,7 +366,7 @@ def main(argv: list[str] | None = None) -> int:
             f"  {label}: import {measured.ratio:.1f}x bare pypdfium2 (goal <= 3x; median of "
             f"{len(measured.ratios)}, {min(measured.ratios):.1f}x-{max(measured.ratios):.1f}x); "
             f"peak {first.peak_mb:.0f} MB (goal < 300); re-import {reimport:.1f}% of first "
-            f"(goal < 5%; {beyond:.1f}% beyond the {start_up.seconds:.2f} s any import starts with)"
+            f"(goal < 5%; {beyond:.1f}% beyond the {start_up.seconds:.2f} s of one file again)"
         )
         totals = summary.get("totals") or {}
         if totals:

@@ -16,10 +16,13 @@ MINUTES = Path(__file__).parent / "fixtures" / "minutes" / "board_item_dash_styl
 
 
 def minutebook(*args: str, database: str) -> subprocess.CompletedProcess[str]:
+    """`minutebook ARGS` in a process of its own; Python's options (`-X ...`) may lead ARGS."""
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "MINUTEBOOK_WORKERS": "1"}
     env.pop("DJANGO_SETTINGS_MODULE", None)
+    python_options = list(args[:2]) if args[:1] == ("-X",) else []
+    args = args[len(python_options) :]
     return subprocess.run(
-        [sys.executable, "-m", "minutebook", *args],
+        [sys.executable, *python_options, "-m", "minutebook", *args],
         env=env,
         capture_output=True,
         text=True,
@@ -60,3 +63,23 @@ def test_calling_main_in_a_running_process_leaves_its_collector_alone(capsys):
     assert json.loads(capsys.readouterr().out)["schema"] == "minutebook.extract/1"
     assert gc.get_freeze_count() == frozen
     assert gc.isenabled()
+
+
+def test_a_folder_imported_again_is_answered_without_loading_django(tmp_path):
+    database = str(tmp_path / "office.sqlite3")
+    assert minutebook("migrate", "-v", "0", database=database).returncode == 0
+    first = minutebook("import", str(MINUTES), "--format", "json", database=database)
+    assert json.loads(first.stdout)["totals"]["inserted"] == 1
+
+    again = minutebook(
+        "-X", "importtime", "import", str(MINUTES), "--format", "json", database=database
+    )
+
+    assert again.returncode == 0, again.stderr
+    summary = json.loads(again.stdout)
+    assert (summary["totals"]["unchanged"], summary["run"]) == (1, None)
+    loaded = {line.rsplit("|", 1)[-1].strip() for line in again.stderr.splitlines()}
+    assert "minutebook.importer.unchanged" in loaded
+    assert "django.db.models" not in loaded
+    with sqlite3.connect(database) as db:
+        assert db.execute("select count(*) from documents_importrun").fetchone()[0] == 1

@@ -8,28 +8,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-import minutebook.ingest.extract as extract_module
 from minutebook.cli import main
-from tests.factories import extract, item, minutes
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def papers(tmp_path, monkeypatch):
-    """Two text papers and an empty file; the parser is stood in for by extracts built in code."""
-    (tmp_path / "feb.txt").write_text("BUSINESS COORDINATION BOARD\nMinutes of 28 February 2019\n")
-    (tmp_path / "may.txt").write_text("BUSINESS COORDINATION BOARD\nMinutes of 30 May 2019\n")
-    dates = {"feb.txt": "2019-02-28", "may.txt": "2019-05-30"}
-    monkeypatch.setenv("MINUTEBOOK_WORKERS", "1")  # the stand-in lives in this process only
-    monkeypatch.setattr(
-        extract_module,
-        "extract_document",
-        lambda read: extract(
-            meetings=[minutes(date=dates[read.name], items=[item("1", "Welcome")])]
-        ),
-    )
-    return tmp_path
 
 
 def run(*args: str) -> tuple[int, str, str]:

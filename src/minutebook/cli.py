@@ -78,11 +78,17 @@ PARSING_COMMANDS = frozenset({"import", "demo"})
 
 
 def run_django(argv: Sequence[str]) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "minutebook.settings")
+    if argv[0] == "import" and not django_is_set_up():
+        from minutebook.importer.unchanged import answer_if_nothing_new
+
+        code = answer_if_nothing_new(argv[1:])  # a folder imported again: no Django needed
+        if code is not None:
+            return code
     if argv[0] in PARSING_COMMANDS and not {"-h", "--help"} & set(argv):
         from minutebook.ingest.workers import start_worker_server
 
         start_worker_server()  # its imports run while Django sets up
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "minutebook.settings")
     with no_collections():
         from django.core.management import execute_from_command_line
 
@@ -93,6 +99,16 @@ def run_django(argv: Sequence[str]) -> int:
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_PARTIAL_FAILURE
     return EXIT_OK
+
+
+def django_is_set_up() -> bool:
+    """Django is configured in this process already (a test, a shell): its connection is the
+    one to ask, not the database the settings module names."""
+    if "django.conf" not in sys.modules:
+        return False
+    from django.conf import settings
+
+    return settings.configured
 
 
 @contextmanager

@@ -1,11 +1,11 @@
-"""Showing an import's summary: a table for people, JSON for scripts."""
+"""Showing an import's summary: a table for people, JSON for scripts. Plain Python."""
 
 from __future__ import annotations
 
 import json
 from typing import TextIO
 
-from minutebook.importer.service import ImportSummary
+from minutebook.importer.summary import ImportSummary
 
 #: The rows of the summary table, in order, with their labels.
 SUMMARY_ROWS = (
@@ -50,3 +50,14 @@ def write_failures(summary: ImportSummary, err: TextIO) -> None:
     """One line per failed file, "<path>: <reason>", for people and for grep."""
     for failure in summary.failures:
         err.write(f"{failure.path}: {failure.reason}\n")
+
+
+def write_summary(summary: ImportSummary, output_format: str, out: TextIO, err: TextIO) -> None:
+    """The summary on `out` as a table or JSON, and what failed on `err`."""
+    if output_format == "json":
+        write_json(summary, out)
+    else:
+        write_table(summary, out)
+    write_failures(summary, err)
+    if not summary.files:
+        err.write("no documents found\n")

@@ -3,7 +3,9 @@
 One file's failure never stops the batch: each document is stored in its
 own transaction, and a file that cannot be read or parsed is recorded with
 a one-line reason. A file already stored (same sha256) is recognised before
-it is parsed, so importing a folder again costs one hash per file. New
+it is parsed, so importing a folder again costs one hash per file, and a
+run that finds nothing new writes nothing (`minutebook import` answers it
+before Django loads: see `importer.unchanged`). New
 files are read and parsed in worker processes, one per core (up to four), while this
 process stores them in order. The documents of a run share one `RunCache`:
 bodies, posts and seats are read once per run, not once per document.
@@ -12,131 +14,25 @@ bodies, posts and seats are read once per run, not once per document.
 from __future__ import annotations
 
 import gc
-import hashlib
 import logging
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
 
 from django.utils import timezone
 
 from minutebook.documents.models import ImportRun, ImportRunFile, SourceDocument
 from minutebook.importer.context import RunCache
+from minutebook.importer.files import expand_paths, file_digest
 from minutebook.importer.store import store_extract
+from minutebook.importer.summary import FAILED, UNCHANGED, FileResult, ImportSummary
 from minutebook.ingest.pipeline import Extractor, ParsedPaper, Reader, one_line, parse_all
 
 log = logging.getLogger(__name__)
 
-#: Files in a folder that are not papers: gold labels, corpus manifests, any JSON.
-SKIPPED_SUFFIXES = (".gold.json", ".json")
-SKIPPED_NAMES = frozenset({"manifest.json"})
-
 #: Called once before the first file with (0, files in all, None), then after each file with
 #: (files done, files in all, the result for that file).
 Progress = Callable[[int, int, "FileResult | None"], None]
-
-
-@dataclass
-class FileResult:
-    path: str
-    outcome: str  # an ImportRunFile.Outcome value
-    reason: str = ""
-    sha256: str = ""
-    bad_input: bool = False  # failed because the file itself is missing or unreadable
-    counts: dict[str, int] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-    #: Ids of the people the file identified (created or matched), and of those it created;
-    #: the run's totals count each person once. Not part of `ImportSummary.as_dict`.
-    people: frozenset[int] = frozenset()
-    people_created: frozenset[int] = frozenset()
-    #: (kind, id) of the meetings, actions and decisions the file stated, for the same reason.
-    records: frozenset[tuple[str, int]] = frozenset()
-
-
-#: FileResult fields kept out of the JSON summary.
-_INTERNAL = ("people", "people_created", "records")
-
-
-@dataclass
-class ImportSummary:
-    files: list[FileResult] = field(default_factory=list)
-    run_id: int | None = None
-
-    def totals(self) -> dict[str, int]:
-        """Files by outcome and records stored, each record once however many files state
-        it: "meetings", "actions", "decisions" and "people" (created or matched);
-        "people_new" counts the people the run created."""
-        outcomes = Counter(f.outcome for f in self.files)
-        counts = Counter(kind for kind, _ in set().union(*(f.records for f in self.files)))
-        people = set().union(*(f.people for f in self.files))
-        created = set().union(*(f.people_created for f in self.files))
-        return {
-            "files": len(self.files),
-            "inserted": outcomes["inserted"],
-            "replaced": outcomes["replaced"],
-            "unchanged": outcomes["unchanged"],
-            "meetings": counts["meetings"],
-            "actions": counts["actions"],
-            "decisions": counts["decisions"],
-            "people": len(people),
-            "people_new": len(created),
-            "warnings": sum(len(f.warnings) for f in self.files),
-            "failures": outcomes["failed"],
-        }
-
-    @property
-    def failures(self) -> list[FileResult]:
-        return [f for f in self.files if f.outcome == ImportRunFile.Outcome.FAILED]
-
-    @property
-    def exit_code(self) -> int:
-        """0 all imported, 1 some failed, 2 nothing to import or every file was bad input."""
-        failures = self.failures
-        if not self.files or (
-            failures and len(failures) == len(self.files) and all(f.bad_input for f in failures)
-        ):
-            return 2
-        return 1 if failures else 0
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "totals": self.totals(),
-            "files": [
-                {k: v for k, v in asdict(f).items() if k not in _INTERNAL} for f in self.files
-            ],
-            "run": self.run_id,
-        }
-
-
-def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
-    """Files to import (folders walked recursively, in name order) and the paths that do not exist.
-
-    Hidden files and folders, gold files and manifests are skipped.
-    """
-    files: list[Path] = []
-    missing: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            for found in sorted(path.rglob("*")):
-                relative = found.relative_to(path).parts
-                if found.is_file() and not _skipped(found, relative):
-                    files.append(found)
-        elif path.exists():
-            files.append(path)
-        else:
-            missing.append(path)
-    return list(dict.fromkeys(files)), missing
-
-
-def _skipped(path: Path, relative: tuple[str, ...]) -> bool:
-    return (
-        any(part.startswith(".") for part in relative)
-        or path.name in SKIPPED_NAMES
-        or path.name.endswith(SKIPPED_SUFFIXES)
-    )
 
 
 def import_paths(
@@ -157,27 +53,31 @@ def import_paths(
     MINUTEBOOK_WORKERS or one per core (up to four).
     """
     files, missing = expand_paths(Path(p) for p in paths)
-    run = ImportRun.objects.create(paths=[str(p) for p in paths])
-    cache = RunCache()
-    summary = ImportSummary(run_id=run.pk)
-    for path in missing:
-        summary.files.append(FileResult(str(path), "failed", "file not found", bad_input=True))
-    if progress is not None:
-        progress(0, len(files), None)
-    digests = [_digest(path) for path in files]
+    digests = [file_digest(path) for path in files]
     known = _stored_digests([d for d in digests if isinstance(d, str)])
     # Each new content is parsed once, however many copies of it the run holds.
     first_copies = {}
     for path, digest in zip(files, digests, strict=True):
         if isinstance(digest, str) and digest not in known:
             first_copies.setdefault(digest, path)
+    unreadable = any(isinstance(digest, OSError) for digest in digests)
+    # A run that finds nothing new changes nothing, not even the list of runs.
+    run = None
+    if missing or unreadable or first_copies:
+        run = ImportRun.objects.create(paths=[str(p) for p in paths])
+    summary = ImportSummary(run_id=run and run.pk)
+    for path in missing:
+        summary.files.append(FileResult(str(path), FAILED, "file not found", bad_input=True))
+    if progress is not None:
+        progress(0, len(files), None)
     if reader is not None or extractor is not None:
         workers = 1 if workers is None else workers
     # closed on the way out, whatever happens, so no worker outlives the run
     parsing = closing(_parse(list(first_copies.values()), reader, extractor, workers))
     with parsing as parsed, fewer_collections():
-        _import_in_order(summary, files, digests, known, first_copies, parsed, cache, progress)
-    _finish_run(run, summary)
+        _import_in_order(summary, files, digests, known, first_copies, parsed, RunCache(), progress)
+    if run is not None:
+        _finish_run(run, summary)
     return summary
 
 
@@ -218,19 +118,19 @@ def _import_in_order(
     failed: dict[str, FileResult] = {}
     for done, (path, digest) in enumerate(zip(files, digests, strict=True), start=1):
         if isinstance(digest, OSError):
-            result = FileResult(str(path), "failed", digest.strerror or str(digest), bad_input=True)
+            result = FileResult(str(path), FAILED, digest.strerror or str(digest), bad_input=True)
         elif digest in known:
-            result = FileResult(str(path), "unchanged", sha256=digest)
+            result = FileResult(str(path), UNCHANGED, sha256=digest)
         elif first_copies.get(digest) is path:
             result = _store_parsed(next(parsed), digest, cache)
-            if result.outcome == ImportRunFile.Outcome.FAILED:
+            if result.outcome == FAILED:
                 failed[digest] = result
             else:
                 known.add(digest)  # the same file again later in the run is unchanged
         else:
             first = failed[digest]
             result = FileResult(
-                str(path), "failed", first.reason, sha256=digest, bad_input=first.bad_input
+                str(path), FAILED, first.reason, sha256=digest, bad_input=first.bad_input
             )
         summary.files.append(result)
         if progress is not None:
@@ -243,13 +143,6 @@ def _parse(
     """The files read and parsed, in order; no workers start when there is nothing to parse."""
     if paths:
         yield from parse_all(paths, workers=workers, reader=reader, extractor=extractor)
-
-
-def _digest(path: Path) -> str | OSError:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError as exc:
-        return exc
 
 
 def _stored_digests(digests: list[str]) -> set[str]:
@@ -269,7 +162,7 @@ def _store_parsed(paper: ParsedPaper, digest: str, cache: RunCache) -> FileResul
         if paper.detail:
             log.error("%s %s\n%s", paper.path, paper.reason, paper.detail)
         return FileResult(
-            paper.path, "failed", paper.reason or "", sha256=digest, bad_input=paper.bad_input
+            paper.path, FAILED, paper.reason or "", sha256=digest, bad_input=paper.bad_input
         )
     try:
         stored = store_extract(
@@ -278,7 +171,7 @@ def _store_parsed(paper: ParsedPaper, digest: str, cache: RunCache) -> FileResul
     except Exception as exc:
         log.exception("storing %s failed", paper.path)
         return FileResult(
-            paper.path, "failed", f"could not be stored: {one_line(exc)}", sha256=digest
+            paper.path, FAILED, f"could not be stored: {one_line(exc)}", sha256=digest
         )
     return FileResult(
         paper.path,

@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-from argparse import ArgumentTypeError
 from pathlib import Path
 from typing import Any, TextIO
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from minutebook.importer.report import write_failures, write_json, write_table
-from minutebook.importer.service import FileResult, ImportSummary, import_paths
+from minutebook.importer.arguments import IMPORT_HELP, add_import_arguments
+from minutebook.importer.report import write_summary
+from minutebook.importer.service import import_paths
+from minutebook.importer.summary import FileResult, ImportSummary
 
 
 class Command(BaseCommand):
-    help = (
-        "Import published papers (minutes, agendas, packs, decision records; text, Markdown, "
-        "HTML, DOCX or PDF) from files or folders. Folders are read recursively. A file "
-        "already imported is skipped; a corrected re-publication replaces the earlier version. "
-        "Exit status: 0 all imported, 1 some files failed, 2 no file could be imported "
-        "(missing paths or unreadable files)."
-    )
+    help = IMPORT_HELP
 
     # The checks are for a changed project (`minutebook check`); an import must start fast, as
     # importing a folder again is mostly start-up.
@@ -30,24 +25,7 @@ class Command(BaseCommand):
         return super().create_parser(prog_name, "import", **kwargs)
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "paths", nargs="+", type=Path, metavar="PATH", help="files or folders to import"
-        )
-        parser.add_argument(
-            "--format",
-            choices=["table", "json"],
-            default="table",
-            dest="output_format",
-            help="how to print the summary on standard output (default: table)",
-        )
-        parser.add_argument(
-            "--workers",
-            type=_positive,
-            default=None,
-            metavar="N",
-            help="processes that read and parse files (default: MINUTEBOOK_WORKERS, "
-            "else one per core, up to 4); 1 parses in this process",
-        )
+        add_import_arguments(parser)
 
     def handle(
         self,
@@ -58,14 +36,7 @@ class Command(BaseCommand):
         **options: Any,
     ) -> None:
         summary = self._run(paths, workers)
-        out, err = _raw(self.stdout), _raw(self.stderr)
-        if output_format == "json":
-            write_json(summary, out)
-        else:
-            write_table(summary, out)
-        write_failures(summary, err)
-        if not summary.files:
-            err.write("no documents found\n")
+        write_summary(summary, output_format, _raw(self.stdout), _raw(self.stderr))
         code = summary.exit_code
         if code:
             raise SystemExit(code)
@@ -100,12 +71,6 @@ class Command(BaseCommand):
                 bar.update(task, completed=done, total=total, name=name)
 
             return import_paths(paths, progress=advance, workers=workers)
-
-
-def _positive(raw: str) -> int:
-    if not raw.isdigit() or int(raw) < 1:
-        raise ArgumentTypeError(f"must be a whole number of 1 or more, got {raw!r}")
-    return int(raw)
 
 
 def _raw(stream: Any) -> TextIO:
