@@ -6,7 +6,8 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from minutebook.core.rows import insert_new
+from minutebook.core import rows
+from minutebook.core.rows import insert_new, reserving_ids
 from minutebook.meetings.models import AgendaItem, Attendance, MinuteParagraph
 from tests.factories import make_meeting
 
@@ -59,3 +60,27 @@ def test_a_row_pointing_at_an_unsaved_row_is_refused_before_writing():
     with pytest.raises(ValueError, match="unsaved related object"):
         insert_new([MinuteParagraph(item=unsaved, text="Noted.")])
     assert not MinuteParagraph.objects.exists()
+
+
+def test_a_run_draws_ids_in_blocks_and_never_hands_one_out_twice(monkeypatch):
+    monkeypatch.setattr(rows, "RESERVE_BLOCK", 4)
+    meeting = make_meeting()
+    with reserving_ids(), CaptureQueriesContext(connection) as queries:
+        batches = []
+        for size in (3, 1, 2, 5):
+            items = [
+                AgendaItem(meeting=meeting, number=f"{size}.{n}", order=n) for n in range(size)
+            ]
+            insert_new(items)
+            batches.append([item.pk for item in items])
+            if size == 1:  # another writer between two batches
+                meanwhile = AgendaItem.objects.create(meeting=meeting, number="x")
+    ids = [pk for batch in batches for pk in batch]
+    assert ids == sorted(ids) and len(set(ids)) == 11
+    assert meanwhile.pk not in ids
+    assert AgendaItem.objects.count() == 12
+    drawn = [q for q in queries if "nextval" in q["sql"]]
+    if connection.vendor == "postgresql":  # 3 of 4, 1, 2 of a new 4, then 5 at once
+        assert len(drawn) == 3
+    after = AgendaItem.objects.create(meeting=meeting, number="y")  # the reserve is gone
+    assert after.pk > max([*ids, meanwhile.pk])

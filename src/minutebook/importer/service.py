@@ -21,6 +21,7 @@ from pathlib import Path
 
 from django.utils import timezone
 
+from minutebook.core.rows import reserving_ids
 from minutebook.documents.models import ImportRun, ImportRunFile, SourceDocument
 from minutebook.importer.context import RunCache
 from minutebook.importer.files import expand_paths, file_digest
@@ -74,7 +75,7 @@ def import_paths(
         workers = 1 if workers is None else workers
     # closed on the way out, whatever happens, so no worker outlives the run
     parsing = closing(_parse(list(first_copies.values()), reader, extractor, workers))
-    with parsing as parsed, fewer_collections():
+    with parsing as parsed, fewer_collections(), reserving_ids():
         _import_in_order(summary, files, digests, known, first_copies, parsed, RunCache(), progress)
     if run is not None:
         _finish_run(run, summary)
