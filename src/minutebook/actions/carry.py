@@ -317,27 +317,23 @@ class MeetingLog:
             "action_id", "status", "meeting_id"
         ):
             latest.setdefault(action_id, (status, meeting_id))
-        alike: dict[tuple[tuple[str, object], ...], list[Action]] = {}
+        now = timezone.now()
+        changed_rows: list[tuple[Action, set[str]]] = []
         for pk, action in actions.items():
             if pk not in latest:
                 continue
             status, meeting_id = latest[pk]
-            new = {
-                "status": status,
-                "closed_at_id": meeting_id if status == ActionStatus.CLOSED else None,
-            }
-            changed = tuple((k, v) for k, v in new.items() if getattr(action, k) != v)
-            if changed:
-                alike.setdefault(changed, []).append(action)
-        now = timezone.now()
-        for changed, rows in alike.items():
-            Action.objects.filter(pk__in=[a.pk for a in rows]).update(
-                **dict(changed), updated_at=now
+            changed = assign_changed(
+                action,
+                {
+                    "status": status,
+                    "closed_at_id": meeting_id if status == ActionStatus.CLOSED else None,
+                },
             )
-            for action in rows:
-                for name, value in changed:
-                    setattr(action, name, value)
+            if changed:
                 action.updated_at = now
+                changed_rows.append((action, {*changed, "updated_at"}))
+        update_rows(Action, changed_rows)  # one statement per set of fields, for all rows
 
     @property
     def unplaced(self) -> set[str]:

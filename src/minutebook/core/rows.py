@@ -161,6 +161,8 @@ def update_rows(model: type[models.Model], rows: list[tuple[models.Model, set[st
     `bulk_update` would do it in one statement too, but builds a CASE per field and row,
     which costs more than the writes.
     """
+    if not rows:
+        return
     connection = connections[router.db_for_write(model)]
     quote = connection.ops.quote_name
     pk = model._meta.pk

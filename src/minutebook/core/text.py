@@ -15,6 +15,8 @@ _NOT_WORD = re.compile(r"[^\w]+")
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():  # most printed names: nothing to decompose, nothing to drop
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
