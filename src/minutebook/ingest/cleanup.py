@@ -28,8 +28,6 @@ PAGE_NUMBER = re.compile(
 # Words a converter glues to "the" ("ofthe", "tothe").
 GLUED_LEADS = ("of", "to", "and", "in", "on", "for", "at", "by", "from", "with", "that", "is")
 GLUED_WORDS = re.compile(rf"\b({'|'.join(GLUED_LEADS)})(the)\b", re.I)
-# Looked for before GLUED_WORDS is run: most lines hold "the", few a glued pair.
-GLUED_PAIR = re.compile("|".join(f"{re.escape(word)}the" for word in GLUED_LEADS))
 TAG = re.compile(r"<[^>]{0,400}>")
 MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 MD_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>]+)>")
@@ -80,12 +78,24 @@ def strip_markdown(text: str) -> str:
 
 def repair_text(text: str) -> str:
     """Repairs that apply to any converter: glued words, odd spaces, quotes kept as printed."""
-    lowered = text.lower()
-    if "the" in lowered and GLUED_PAIR.search(lowered):
+    if has_glued_pair(text.lower()):
         text = GLUED_WORDS.sub(r"\1 \2", text)
     if "  " in text or not text.isascii():
         text = SPACES.sub(" ", text)
     return text
+
+
+def has_glued_pair(lowered: str) -> bool:
+    """Whether a lower-cased line holds a lead word run into "the" ("ofthe"), looked for
+    before GLUED_WORDS is run: most lines hold "the", few a glued pair. Each "the" is
+    found with str.find and what stands before it compared with the leads, which costs
+    a fraction of an expression that tries every lead at every position."""
+    at = lowered.find("the")
+    while at >= 0:
+        if lowered.endswith(GLUED_LEADS, 0, at):
+            return True
+        at = lowered.find("the", at + 1)
+    return False
 
 
 def split_cells(text: str) -> list[str]:
@@ -109,7 +119,11 @@ def html_row_pieces(part: str) -> list[str]:
     return [row]
 
 
-LAYOUT_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+# Three or more spaces between two non-spaces. Written as a space first, then the look
+# back at the character before it, rather than `(?<=\S) {3,}(?=\S)`: an expression that
+# opens with a literal is tried only where that literal stands, the other at every
+# character, and laid-out lines are long.
+LAYOUT_GAP = re.compile(r" (?<=\S )  +(?=\S)")
 
 
 def layout_columns(text: str) -> tuple[str, list[int] | None]:
@@ -133,7 +147,8 @@ def layout_columns(text: str) -> tuple[str, list[int] | None]:
     return text, None
 
 
-CELL_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+# Two or more spaces between two non-spaces (written as LAYOUT_GAP is, for speed).
+CELL_GAP = re.compile(r" (?<=\S ) +(?=\S)")
 
 
 def merge_layout_continuations(lines: list[Line]) -> list[Line]:
@@ -313,12 +328,17 @@ def could_be_furniture(text: str) -> bool:
 def furniture_key(text: str) -> str:
     """Lines that differ only by a page number are the same footer."""
     text = text.strip().lower()
-    if ("page" in text or "of" in text or "/" in text) and PAGE_NUMBERING.search(text):
+    if ("page" in text and PAGE_WORD.search(text)) or (
+        ("of" in text or "/" in text) and PAGE_OF.search(text)
+    ):
         return DIGITS.sub("#", text)
     return text
 
 
-PAGE_NUMBERING = re.compile(r"\bpage\b|\d\s*(?:of|/)\s*\d")
+# "page 3", "3 of 12", "3/12": two expressions, each tried only where its word can be,
+# as one alternation is tried at every character of every line.
+PAGE_WORD = re.compile(r"\bpage\b")
+PAGE_OF = re.compile(r"\d\s*(?:of|/)\s*\d")
 DIGITS = re.compile(r"\d+")
 
 
