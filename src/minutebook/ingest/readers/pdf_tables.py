@@ -45,8 +45,9 @@ def page_looks_tabular(page_text: str) -> bool:
     if len(lines) < MIN_TABLE_LINES:
         return False
     total = len(lines)
+    # the gap first: it is cheap, and most rows of figures on these pages are laid out
     numeric_rows = sum(
-        1 for line in lines if _is_numeric_row(line) and not _COLUMN_GAP_RE.search(line)
+        1 for line in lines if not _COLUMN_GAP_RE.search(line) and _is_numeric_row(line)
     )
     if numeric_rows >= MIN_TABLE_LINES // 2 + 1 and numeric_rows / total >= 0.3:
         return True
@@ -80,8 +81,10 @@ def _longest_short_run(lines: list[str]) -> int:
 # A digit, then a later word with a digit: what a row of two numbers at least must hold.
 _TWO_NUMBERS = re.compile(r"\d\S*\s.*\d")
 
-# The gap a layout-preserving reader leaves between the columns of a line.
-_COLUMN_GAP_RE = re.compile(r"\S {3,}\S")
+# The gap a layout-preserving reader leaves between the columns of a line: three or more
+# spaces between non-spaces. It opens with a space (then looks back for the non-space) so
+# that it is tried only where a space stands, not at every character.
+_COLUMN_GAP_RE = re.compile(r" (?<=\S )  +\S")
 
 
 def pdf_table_rows(path: str | Path, page_number: int) -> list[list[str]]:
