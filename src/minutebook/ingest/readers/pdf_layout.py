@@ -181,13 +181,17 @@ def _run_starts(
 
 def _word_starts(text: str) -> list[int]:
     """The index of every character that starts a word, in order."""
-    starts = [match.start() for match in _WORD_START.finditer(text)]
+    starts = [match.end() for match in _BEFORE_WORD.finditer(text)]
     if text and not text[0].isspace():
         starts.insert(0, 0)
     return starts
 
 
-_WORD_START = re.compile(r"(?<=[ \r\n\ufffe\x02])[^ \r\n]")
+# What stands just before a word: a space, a line break or a hyphen mark, with the word's
+# first character after it. Matched as that one character and a look ahead, not as a look
+# back and the word's first character: an expression that opens with a set of characters
+# is tried only where one of them stands, the other at every character of the page.
+_BEFORE_WORD = re.compile(r"[ \r\n\ufffe\x02](?=[^ \r\n])")
 
 
 def _char_under(raw: Any, box: Box, last: int, count: int, char: _CharBox) -> int | None:
