@@ -1,7 +1,9 @@
 """PDFs, page by page, with pypdfium2 (fast, tolerant, low memory).
 
-Agenda packs run to hundreds of pages, so each page and its text page are
-closed as soon as the text is out: memory stays flat however long the file.
+Agenda packs run to hundreds of pages, so each text page is closed as soon
+as the text is out, and each page once the next is loaded (which keeps the
+document's fonts loaded between them): memory stays flat however long the
+file.
 Each page's text is rebuilt from PDFium's positioned text runs so columns
 stay columns (see pdf_layout). Pages that look like ruled tables get a
 second, slower pass (see pdf_tables).
