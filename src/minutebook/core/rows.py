@@ -60,9 +60,9 @@ def insert_new(objs: list[models.Model]) -> None:
 
     On PostgreSQL the rows go in by COPY, their ids drawn from the table's
     sequence in one query first (or from the run's reserve: `reserving_ids`):
-    for the items, paragraphs and attendance an
-    import writes by the thousand, an INSERT of many rows cost more to build,
-    send and parse than the rows themselves. Elsewhere this is `bulk_create`.
+    for the items, paragraphs and attendance an import writes by the thousand,
+    an INSERT of many rows cost more to build, send and parse than the rows
+    themselves. Elsewhere this is `bulk_create`.
     The values are Django's (defaults, `auto_now`, each field's database
     value); like `bulk_create`, no signals are sent.
     """

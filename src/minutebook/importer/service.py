@@ -54,6 +54,8 @@ def import_paths(
     MINUTEBOOK_WORKERS or one per core (up to four).
     """
     files, missing = expand_paths(Path(p) for p in paths)
+    if progress is not None:
+        progress(0, len(files), None)
     digests = [file_digest(path) for path in files]
     known = _stored_digests([d for d in digests if isinstance(d, str)])
     # Each new content is parsed once, however many copies of it the run holds.
@@ -69,8 +71,6 @@ def import_paths(
     summary = ImportSummary(run_id=run and run.pk)
     for path in missing:
         summary.files.append(FileResult(str(path), FAILED, "file not found", bad_input=True))
-    if progress is not None:
-        progress(0, len(files), None)
     if reader is not None or extractor is not None:
         workers = 1 if workers is None else workers
     # closed on the way out, whatever happens, so no worker outlives the run

@@ -72,11 +72,6 @@ class ImportSummary:
         return [f for f in self.files if f.outcome == FAILED]
 
     @property
-    def changed_nothing(self) -> bool:
-        """Every file was stored before (or there was none): the record is as it was."""
-        return all(f.outcome == UNCHANGED for f in self.files)
-
-    @property
     def exit_code(self) -> int:
         """0 all imported, 1 some failed, 2 nothing to import or every file was bad input."""
         failures = self.failures

@@ -73,8 +73,8 @@ def answer_if_nothing_new(argv: Sequence[str]) -> int | None:
 def _all_unchanged(files: list[Path], stored: Lookup) -> list[FileResult] | None:
     """Each file as unchanged, or None at the first that is new or cannot be read."""
     results: list[FileResult] = []
-    for start in (0, *range(1, len(files), CHUNK)):
-        chunk = files[start : start + CHUNK] if start else files[:1]
+    chunks = [files[:1], *(files[start : start + CHUNK] for start in range(1, len(files), CHUNK))]
+    for chunk in chunks:
         digests = [file_digest(path) for path in chunk]
         readable = [digest for digest in digests if isinstance(digest, str)]
         if len(readable) < len(digests) or not stored(readable).issuperset(readable):
