@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from minutebook.core import rows
-from minutebook.core.rows import insert_new, reserving_ids
-from minutebook.meetings.models import AgendaItem, Attendance, MinuteParagraph
+from minutebook.core.rows import FEW_ROWS, create_row, insert_new, reserving_ids
+from minutebook.meetings.models import AgendaItem, Attendance, Meeting, MinuteParagraph
 from tests.factories import make_meeting
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +25,7 @@ def test_new_rows_get_their_ids_in_order_and_djangos_values():
     ]
     with CaptureQueriesContext(connection) as queries:
         insert_new(paragraphs)
-    assert len(queries) <= 2  # the ids and the rows, however many rows
+    assert len(queries) == 1  # a few rows: one INSERT, which returns their ids
     ids = [p.pk for p in paragraphs]
     assert ids == sorted(ids) and len(set(ids)) == 3
     assert not any(p._state.adding for p in paragraphs)
@@ -42,6 +44,36 @@ def test_new_rows_get_their_ids_in_order_and_djangos_values():
     later = MinuteParagraph.objects.create(item=items[0], number="1.2", text="Agreed.")
     assert later.pk > max(ids)
     insert_new([])  # nothing to write, no query
+
+
+def test_many_rows_take_their_ids_first_then_go_in_together():
+    meeting = make_meeting()
+    items = [AgendaItem(meeting=meeting, number=str(n), order=n) for n in range(FEW_ROWS + 3)]
+    with CaptureQueriesContext(connection) as queries:
+        insert_new(items)
+    assert len(queries) <= 2  # the ids and the rows (COPY on PostgreSQL), however many rows
+    ids = [item.pk for item in items]
+    assert ids == sorted(ids) and len(set(ids)) == len(items)
+    stored = dict(AgendaItem.objects.values_list("pk", "number"))
+    assert stored == {item.pk: item.number for item in items}
+
+
+def test_create_row_writes_what_create_would_in_one_statement():
+    body = make_meeting().body
+    with CaptureQueriesContext(connection) as queries:
+        meeting = create_row(Meeting, body=body, date=date(2024, 5, 1), location="Room 1")
+    assert len(queries) == 1
+    assert meeting.pk is not None and not meeting._state.adding
+    stored = Meeting.objects.get(pk=meeting.pk)
+    assert (stored.body_id, stored.date, stored.location) == (body.pk, date(2024, 5, 1), "Room 1")
+    assert stored.public_id == meeting.public_id and stored.created_at == meeting.created_at
+    assert stored.status == Meeting._meta.get_field("status").default
+    with reserving_ids(), CaptureQueriesContext(connection) as queries:
+        first = create_row(Meeting, body=body, date=date(2024, 6, 1))
+        second = create_row(Meeting, body=body, date=date(2024, 7, 1))
+    if connection.vendor == "postgresql":  # ids from the run's reserve: one draw for both
+        assert len(queries) == 3
+    assert first.pk < second.pk and Meeting.objects.count() == 4
 
 
 def test_a_row_the_database_refuses_is_djangos_error_and_nothing_is_written():

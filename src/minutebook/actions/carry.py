@@ -27,7 +27,7 @@ from django.utils import timezone
 from minutebook.actions.models import Action, ActionStatus, ActionUpdate
 from minutebook.bodies.models import Body
 from minutebook.core.models import assign_changed, save_changed
-from minutebook.core.rows import insert_new, update_rows
+from minutebook.core.rows import create_row, insert_new, update_rows
 from minutebook.core.text import fold
 from minutebook.documents.models import Provenance
 from minutebook.meetings.models import AgendaItem, Meeting
@@ -251,7 +251,8 @@ class MeetingLog:
                 if entry.meeting_date
                 else None
             )
-            action = Action.objects.create(
+            action = create_row(
+                Action,
                 body=body,
                 reference=reference,
                 reference_key=reference_key(entry.reference),

@@ -76,8 +76,13 @@ class Provenance(models.Model):
     ("what did this document tell us?" / "where does this fact come from?").
     """
 
-    # no index of its own: provenance_once_per_document leads with it
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, db_index=False)
+    # No index of its own: provenance_once_per_document leads with it. No constraint in the
+    # database either, as for object_id, the generic relation's other half: content types are
+    # Django's own rows, and deleting one still cascades here through the ORM. The database
+    # would otherwise check a third of all the foreign keys an import writes, at every commit.
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, db_index=False, db_constraint=False
+    )
     object_id = models.PositiveBigIntegerField()
     fact = GenericForeignKey("content_type", "object_id")
     document = models.ForeignKey(

@@ -18,6 +18,7 @@ from django.db import transaction
 
 from minutebook.bodies.names import area_name, organisation_key, organisations_agree
 from minutebook.bodies.resolve import BodyDirectory
+from minutebook.core.rows import create_row
 from minutebook.decisions.numbers import decision_number_key
 from minutebook.documents.models import SourceDocument
 from minutebook.importer import values
@@ -96,7 +97,8 @@ def _store_new(
     key = _publication_key(kind, meetings, agendas, records, cache.bodies)
     name = read.name[:255]
     replaced = _earlier_versions(name, key, digest) if cache.may_replace(name, key) else []
-    document = SourceDocument.objects.create(
+    document = create_row(
+        SourceDocument,
         name=name,
         path=path[:1000],
         sha256=digest,

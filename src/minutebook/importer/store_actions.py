@@ -14,6 +14,7 @@ from minutebook.actions.carry import (
     waiting_actions,
 )
 from minutebook.actions.models import Action
+from minutebook.core.rows import insert_new
 from minutebook.core.text import fold
 from minutebook.importer import values
 from minutebook.importer.context import StoreContext
@@ -113,7 +114,7 @@ def store_new_actions(
         ctx.cite(action, ctx.span(data, span), confidence=data.get("confidence"))
         if owner_text:
             link_person(ctx, action, "owner", owner_text, meeting, pool)
-    Action.objects.bulk_create(created)
+    insert_new(created)
     ctx.write()
     return [a for a in waiting if a.pk not in used]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from minutebook.core.models import save_changed
+from minutebook.core.rows import create_row, insert_new
 from minutebook.core.text import fold
 from minutebook.decisions.link import decisions_for, link_waiting_citations
 from minutebook.decisions.models import Decision, DecisionCitation, DecisionExemptPart
@@ -59,7 +60,7 @@ def store_decision_record(ctx: StoreContext, data: dict[str, Any]) -> Decision |
         decision = Decision.objects.filter(number_key=number.key).order_by().first()
     created = decision is None
     if decision is None:
-        decision = Decision.objects.create(number_key=number.key, **new)
+        decision = create_row(Decision, number_key=number.key, **new)
         ctx.run.note_decision(decision)
     else:
         save_changed(decision, new)
@@ -67,7 +68,7 @@ def store_decision_record(ctx: StoreContext, data: dict[str, Any]) -> Decision |
     if exempt:
         part = None if created else DecisionExemptPart.objects.filter(decision=decision).first()
         if part is None:
-            DecisionExemptPart.objects.create(decision=decision, text=exempt)
+            create_row(DecisionExemptPart, decision=decision, text=exempt)
         elif part.text != exempt:
             part.text = exempt
             part.save(update_fields=["text"])
@@ -128,5 +129,5 @@ def store_decision_citations(
             ctx.changed(citation, new)
         ctx.cite(citation, ctx.span(data, span), confidence=data.get("confidence"))
         ctx.run.note_citation(citation)
-    DecisionCitation.objects.bulk_create(created)
+    insert_new(created)
     ctx.write()

@@ -13,6 +13,7 @@ from typing import Any
 from minutebook.actions.carry import adopt_waiting_actions
 from minutebook.bodies.models import Body
 from minutebook.core.models import save_changed
+from minutebook.core.rows import create_row, insert_new
 from minutebook.core.text import fold
 from minutebook.importer import values
 from minutebook.importer.context import StoreContext
@@ -52,7 +53,7 @@ def meeting_key(
 
 def create_meeting(ctx: StoreContext, body: Body, date: datetime.date, **fields: Any) -> Meeting:
     """A new meeting with what the paper says of it; approvals waiting for it now point at it."""
-    meeting = Meeting.objects.create(body=body, date=date, **fields)
+    meeting = create_row(Meeting, body=body, date=date, **fields)
     ctx.created_meeting(meeting)
     ctx.run.note_meeting(meeting)
     if ctx.run.may_have_waiting_approvals(meeting):
@@ -195,7 +196,7 @@ def _store_declarations(
             ctx.changed(declaration, new)
         ctx.cite(declaration, ctx.span(data, span))
         link_person(ctx, declaration, "person", name, meeting, pool)
-    Declaration.objects.bulk_create(created)
+    insert_new(created)
     ctx.write()
 
 
@@ -219,8 +220,8 @@ def _store_approvals(
                 given = {a.minutes_of_date: a for a in meeting.approvals_given.order_by()}
         approval = given.get(date)
         if approval is None:
-            approval = MinutesApproval.objects.create(
-                approved_at=meeting, minutes_of_date=date, minutes_of=earlier
+            approval = create_row(
+                MinutesApproval, approved_at=meeting, minutes_of_date=date, minutes_of=earlier
             )
             given[date] = approval
             ctx.run.note_approval(approval, meeting.body)

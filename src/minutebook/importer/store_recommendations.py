@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from minutebook.core.rows import insert_new
 from minutebook.core.text import fold
 from minutebook.importer import values
 from minutebook.importer.context import StoreContext
@@ -52,5 +53,5 @@ def store_recommendations(
         else:
             ctx.changed(recommendation, new)
         ctx.cite(recommendation, ctx.span(data, span), confidence=data.get("confidence"))
-    Recommendation.objects.bulk_create(created)
+    insert_new(created)
     ctx.write()

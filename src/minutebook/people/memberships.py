@@ -15,6 +15,7 @@ from django.db import connection
 from django.utils import timezone
 
 from minutebook.bodies.models import Body, Post
+from minutebook.core.rows import insert_new
 from minutebook.people.models import Membership, Person
 
 #: Sightings further apart than this start a new period rather than bridge the gap.
@@ -157,7 +158,7 @@ class SeatBook:
     def flush(self) -> None:
         """Write the periods started and widened since the last flush."""
         if self._new:
-            Membership.objects.bulk_create(self._new)
+            insert_new(self._new)
             self._new = []
         # Periods widened alike (most to the same meeting's date) are written by one update.
         alike: dict[tuple[tuple[str, object], ...], list[Membership]] = {}

@@ -20,6 +20,7 @@ from django.db.models import Q, QuerySet
 
 from minutebook.bodies.models import Body, Post
 from minutebook.bodies.resolve import PostDirectory
+from minutebook.core.rows import create_row, insert_new
 from minutebook.people.memberships import SeatBook
 from minutebook.people.models import Membership, Person, PersonName
 from minutebook.people.names import (
@@ -460,7 +461,7 @@ def create_person(printed: str, *, stored: set[tuple[str, str]] | None = None) -
     `stored`, an empty set, receives the (key, kind) forms stored.
     """
     name = display_form(printed)
-    person = Person.objects.create(display_name=name, sort_name=sort_name(name))
+    person = create_row(Person, display_name=name, sort_name=sort_name(name))
     add_names(person, name, stored=set() if stored is None else stored)
     return person
 
@@ -479,7 +480,7 @@ def add_names(person: Person, printed: str, *, stored: set[tuple[str, str]] | No
         for f in forms
         if (f.key, f.kind) not in stored
     ]
-    PersonName.objects.bulk_create(new)
+    insert_new(new)
     stored.update((n.key, n.kind) for n in new)
     name = display_form(printed)
     if _fuller(name, person.display_name):

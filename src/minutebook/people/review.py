@@ -11,6 +11,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from minutebook.core.rows import insert_new
 from minutebook.people.models import Person, PersonMatchReview
 from minutebook.people.resolve import PersonMatch, add_names
 
@@ -110,7 +111,7 @@ def record_doubtful_matches(matches: list[DoubtfulMatch]) -> list[PersonMatchRev
             if changed:
                 review.save(update_fields=[*changed, "updated_at"])
         reviews.append(review)
-    PersonMatchReview.objects.bulk_create(new)
+    insert_new(new)
     return reviews
 
 
