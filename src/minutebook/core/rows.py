@@ -16,8 +16,6 @@ from typing import Any, TypeVar
 
 from django.db import connections, models, router
 
-from minutebook.core.held import execute_or_hold, send_held_writes
-
 #: Field types whose values the database driver needs adapted.
 DATED = ("DateTimeField", "DateField")
 
@@ -90,14 +88,12 @@ def insert_new(objs: list[models.Model]) -> None:
 
     with connection.cursor() as cursor:
         if len(rows) <= FEW_ROWS and _reserves.get() is None:
-            ids = insert_values(
-                connection, cursor, table(fields), rows, returning=quote(opts.pk.column)
-            )
+            ids = insert_values(cursor, table(fields), rows, returning=quote(opts.pk.column))
         else:
             ids = _new_ids(cursor, alias, opts.db_table, opts.pk.column, len(objs))
             rows = [[pk, *row] for pk, row in zip(ids, rows, strict=True)]
             if len(rows) <= FEW_ROWS:
-                insert_values(connection, cursor, table([opts.pk, *fields]), rows)
+                insert_values(cursor, table([opts.pk, *fields]), rows)
             else:
                 copy_rows(connection, cursor, table([opts.pk, *fields]), rows)
     for pk, obj in zip(ids, objs, strict=True):
@@ -175,16 +171,15 @@ FEW_ROWS = 8
 
 
 def insert_values(
-    connection: Any, cursor: Any, table: str, rows: list[Any], *, returning: str | None = None
+    cursor: Any, table: str, rows: list[Any], *, returning: str | None = None
 ) -> list[Any]:
     """INSERT rows into `table` ("name (columns)") in one statement; with `returning` (a
-    quoted column), that column of each row, in the rows' order. Without, the statement
-    may be held (`held.holding_writes`)."""
+    quoted column), that column of each row, in the rows' order."""
     row = "({})".format(", ".join(["%s"] * len(rows[0])))
     sql = f"INSERT INTO {table} VALUES {', '.join([row] * len(rows))}"
     params = [value for values in rows for value in values]
     if returning is None:
-        execute_or_hold(connection, sql, params)
+        cursor.execute(sql, params)
         return []
     cursor.execute(f"{sql} RETURNING {returning}", params)
     return [value for (value,) in cursor.fetchall()]
@@ -193,7 +188,6 @@ def insert_values(
 def copy_rows(connection: Any, cursor: Any, table: str, rows: list[Any]) -> None:
     """COPY rows into `table` ("name (columns)") on PostgreSQL, logged as Django logs a query
     and failing with Django's errors (an `IntegrityError` for a duplicate)."""
-    send_held_writes(connection)  # a COPY runs on its own, after what was held
     sql = f"COPY {table} FROM STDIN"
     logged = cursor.debug_sql(sql) if hasattr(cursor, "debug_sql") else nullcontext()
     with logged, connection.wrap_database_errors, cursor.cursor.copy(sql) as copy:
@@ -206,7 +200,7 @@ def update_rows(model: type[models.Model], rows: list[tuple[models.Model, set[st
     which nothing here listens to): one statement per set of fields, executed for all its rows.
 
     `bulk_update` would do it in one statement too, but builds a CASE per field and row,
-    which costs more than the writes. The statements may be held (`held.holding_writes`).
+    which costs more than the writes.
     """
     if not rows:
         return
@@ -216,18 +210,20 @@ def update_rows(model: type[models.Model], rows: list[tuple[models.Model, set[st
     alike: dict[tuple[str, ...], list[models.Model]] = {}
     for obj, fields in rows:
         alike.setdefault(tuple(sorted(fields)), []).append(obj)
-    for names, objs in alike.items():
-        fields = [model._meta.get_field(name) for name in names]
-        assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
-        sql = (
-            f"UPDATE {quote(model._meta.db_table)} SET {assignments} WHERE {quote(pk.column)} = %s"
-        )
-        params = [
-            [f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields]
-            + [pk.get_db_prep_save(obj.pk, connection)]
-            for obj in objs
-        ]
-        if len(params) == 1:
-            execute_or_hold(connection, sql, params[0])
-        else:
-            execute_or_hold(connection, sql, params, many=True)
+    with connection.cursor() as cursor:
+        for names, objs in alike.items():
+            fields = [model._meta.get_field(name) for name in names]
+            assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+            sql = (
+                f"UPDATE {quote(model._meta.db_table)} SET {assignments} "
+                f"WHERE {quote(pk.column)} = %s"
+            )
+            params = [
+                [f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields]
+                + [pk.get_db_prep_save(obj.pk, connection)]
+                for obj in objs
+            ]
+            if len(params) == 1:
+                cursor.execute(sql, params[0])
+            else:
+                cursor.executemany(sql, params)

@@ -18,7 +18,6 @@ from django.db import transaction
 
 from minutebook.bodies.names import area_name, organisation_key, organisations_agree
 from minutebook.bodies.resolve import BodyDirectory
-from minutebook.core.held import holding_writes
 from minutebook.core.rows import create_row
 from minutebook.decisions.numbers import decision_number_key
 from minutebook.documents.models import SourceDocument
@@ -74,8 +73,7 @@ def store_extract(
             return StoredDocument("unchanged", known)
     cache = RunCache() if cache is None else cache
     try:
-        # the document's answerless writes go out with the statements that need answers
-        with transaction.atomic(), holding_writes():
+        with transaction.atomic():
             return _store_new(read, extract, path=path, digest=digest, cache=cache)
     except BaseException:
         cache.reset()  # it may hold rows the rollback undid
