@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import date
 
 import pytest
 from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from minutebook.actions.models import Action, ActionUpdate
 from minutebook.core import rows
-from minutebook.core.rows import FEW_ROWS, create_row, insert_new, reserving_ids
+from minutebook.core.rows import (
+    FEW_ROWS,
+    create_row,
+    insert_new,
+    new_row_values,
+    reserving_ids,
+)
+from minutebook.decisions.models import Decision
+from minutebook.documents.models import SourceDocument
 from minutebook.meetings.models import AgendaItem, Attendance, Meeting, MinuteParagraph
+from minutebook.people.models import Person
 from tests.factories import make_meeting
 
 pytestmark = pytest.mark.django_db
@@ -116,3 +128,38 @@ def test_a_run_draws_ids_in_blocks_and_never_hands_one_out_twice(monkeypatch):
         assert len(drawn) == 3
     after = AgendaItem.objects.create(meeting=meeting, number="y")  # the reserve is gone
     assert after.pk > max([*ids, meanwhile.pk])
+
+
+def _comparable(value):
+    """A database value as something `==` compares: psycopg's JSON wrappers by what they hold."""
+    return (type(value), getattr(value, "obj", value))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the PostgreSQL path's own values")
+def test_new_row_values_are_the_values_django_would_write(monkeypatch):
+    fixed = timezone.now()
+    monkeypatch.setattr(timezone, "now", lambda: fixed)
+    meeting = make_meeting()
+    item = AgendaItem.objects.create(meeting=meeting, number="1", title="Apologies")
+    action = Action.objects.create(body=meeting.body, text="Report back.")
+    samples = [
+        Meeting(body=meeting.body, date=date(2024, 5, 1), location="Room 1", extras={"a": 1}),
+        AgendaItem(meeting=meeting, number="2", title="Finance", order=2, exempt=True),
+        AgendaItem(meeting=meeting, number="3", order="3"),  # not yet an int: Django's way
+        MinuteParagraph(item=item, number="1.1", text="Noted.", order=0),
+        Attendance(meeting=meeting, kind=Attendance.Kind.PRESENT, name_key="a b", raw_name="A B"),
+        Action(body=meeting.body, raised_at=meeting, raised_on=date(2024, 5, 1), text="Do."),
+        ActionUpdate(action=action, meeting=meeting, date=date(2024, 6, 1), status="closed"),
+        Decision(number="CPCC 2019-008", number_key="CPCC2019008", year=2019, sequence=8),
+        SourceDocument(name="a.pdf", sha256="0" * 64, text="Minutes", page_count=2, size=7),
+        Person(display_name="Niki Howard", sort_name="Howard, Niki"),
+    ]
+    for obj in samples:
+        fields = [f for f in obj._meta.concrete_fields if not f.primary_key]
+        twin = copy.deepcopy(obj)
+        expected = [f.get_db_prep_save(f.pre_save(twin, True), connection) for f in fields]
+        (row,) = new_row_values([obj], fields, connection)
+        assert [_comparable(v) for v in row] == [_comparable(v) for v in expected], obj
+        assert [getattr(obj, f.attname) for f in fields] == [
+            getattr(twin, f.attname) for f in fields
+        ]

@@ -9,12 +9,15 @@ the values in one statement for all, by COPY on PostgreSQL.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
 from django.db import connections, models, router
+from django.db.models.fields import AutoFieldMixin
+from django.utils import timezone
 
 #: Field types whose values the database driver needs adapted.
 DATED = ("DateTimeField", "DateField")
@@ -77,10 +80,7 @@ def insert_new(objs: list[models.Model]) -> None:
         return
     opts = model._meta
     fields = [f for f in opts.concrete_fields if f is not opts.pk]
-    rows = []
-    for obj in objs:
-        obj._prepare_related_fields_for_save(operation_name="bulk_create")
-        rows.append([f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields])
+    rows = new_row_values(objs, fields, connection)
     quote = connection.ops.quote_name
 
     def table(columns: list[models.Field]) -> str:
@@ -100,6 +100,98 @@ def insert_new(objs: list[models.Model]) -> None:
         obj.pk = pk
         obj._state.adding = False
         obj._state.db = alias
+
+
+def new_row_values(
+    objs: list[models.Model], fields: list[models.Field], connection: Any
+) -> list[list[Any]]:
+    """The database values of `fields` for each new object, as `bulk_create` computes them.
+
+    Django prepares each value through four or five calls; for the rows an
+    import writes by the ten thousand that was a twelfth of storing. Where the
+    result is known, it is taken directly (`_preparer`): the `auto_now`
+    timestamps, prepared once for the batch (one time for all its rows, as
+    one statement writes them), an empty JSON object, prepared once too, and
+    text, flags, UUIDs, integers and keys that already have their Python
+    type. Anything else takes Django's way.
+    """
+    now = timezone.now()
+    preparers = [_preparer(field, connection, now) for field in fields]
+    rows = []
+    for obj in objs:
+        obj._prepare_related_fields_for_save(operation_name="bulk_create")
+        rows.append([prepare(obj) for prepare in preparers])
+    return rows
+
+
+#: Field classes whose value of this Python type is its own database value (a UUID too, where
+#: the database has a UUID type).
+_UNCHANGED: dict[type[models.Field], type] = {
+    models.CharField: str,
+    models.TextField: str,
+    models.BooleanField: bool,
+}
+
+#: Integer field classes: an `int` needs only the backend's integer adapter.
+_INTEGERS = (
+    models.IntegerField,
+    models.PositiveIntegerField,
+    models.SmallIntegerField,
+    models.PositiveSmallIntegerField,
+    models.BigIntegerField,
+    models.PositiveBigIntegerField,
+)
+
+
+def _preparer(field: models.Field, connection: Any, now: Any) -> Callable[[models.Model], Any]:
+    """How to compute one field's database value of a new object (`new_row_values`)."""
+    attname = field.attname
+
+    def django_way(obj: models.Model) -> Any:
+        return field.get_db_prep_save(field.pre_save(obj, True), connection)
+
+    if isinstance(field, models.DateTimeField) and (field.auto_now or field.auto_now_add):
+        stamped = field.get_db_prep_save(now, connection)
+
+        def timestamp(obj: models.Model) -> Any:
+            setattr(obj, attname, now)  # as `pre_save` does
+            return stamped
+
+        return timestamp
+    if isinstance(field, models.JSONField):
+        empty = field.get_db_prep_save({}, connection)  # most rows' `extras`
+
+        def json(obj: models.Model) -> Any:
+            value = getattr(obj, attname)
+            return empty if type(value) is dict and not value else django_way(obj)
+
+        return json
+    plain = _UNCHANGED.get(type(field))
+    if type(field) is models.UUIDField and connection.features.has_native_uuid_field:
+        plain = uuid.UUID
+    if isinstance(field, models.ForeignKey) and isinstance(field.target_field, AutoFieldMixin):
+        plain = int  # a key to an id: the id as it is
+    if plain is None and type(field) in _INTEGERS:
+        adapt = connection.ops.adapt_integerfield_value
+        internal_type = field.get_internal_type()
+
+        def integer(obj: models.Model) -> Any:
+            value = getattr(obj, attname)
+            if type(value) is int:
+                return adapt(value, internal_type)
+            return django_way(obj)
+
+        return integer
+    if plain is None:
+        return django_way
+
+    def unchanged(obj: models.Model) -> Any:
+        value = getattr(obj, attname)
+        if value is None or type(value) is plain:
+            return value
+        return django_way(obj)
+
+    return unchanged
 
 
 M = TypeVar("M", bound=models.Model)
