@@ -3,8 +3,9 @@
 `bulk_create` and `bulk_update` build each row through the ORM's SQL compiler;
 for the evidence rows an import writes by the thousand (`insert_rows`), the new
 items, paragraphs and attendance rows it writes by the hundred (`insert_new`),
-and the small corrections it makes to many rows (`update_rows`), these write
-the values in one statement for all, by COPY on PostgreSQL.
+the single records it creates (`create_row`) and the small corrections it
+makes to many rows (`update_rows`), these write the values in one statement
+for all: by COPY on PostgreSQL, or one INSERT for a few rows.
 """
 
 from __future__ import annotations
