@@ -394,10 +394,13 @@ class StoreContext:
         self.run.lookups.seats.flush()
         withdrawn: dict[type[models.Model], list[int]] = {}
         stated_again: list[models.Model] = []
+        content_types: dict[type[models.Model], ContentType] = {}  # a hundred facts, few kinds
         for obj, span, confidence in self._pending:
             if obj.pk is None:
                 raise ValueError(f"{type(obj).__name__} cited but never saved")
-            content_type = ContentType.objects.get_for_model(obj)
+            content_type = content_types.get(type(obj))
+            if content_type is None:
+                content_type = content_types[type(obj)] = ContentType.objects.get_for_model(obj)
             key = (content_type.pk, obj.pk)
             if key in self._cited:
                 continue
