@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from contextvars import ContextVar
+from functools import partial
 from typing import Any, TypeVar
 
 from django.db import connections, models, router
@@ -133,7 +134,7 @@ _UNCHANGED: dict[type[models.Field], type] = {
     models.BooleanField: bool,
 }
 
-#: Integer field classes: an `int` needs only the backend's integer adapter.
+#: Integer field classes: an `int` needs only the backend's integer adapter (Django's own step).
 _INTEGERS = (
     models.IntegerField,
     models.PositiveIntegerField,
@@ -168,31 +169,28 @@ def _preparer(field: models.Field, connection: Any, now: Any) -> Callable[[model
 
         return json
     plain = _UNCHANGED.get(type(field))
+    convert: Callable[[Any], Any] | None = None
     if type(field) is models.UUIDField and connection.features.has_native_uuid_field:
         plain = uuid.UUID
-    if isinstance(field, models.ForeignKey) and isinstance(field.target_field, AutoFieldMixin):
+    elif isinstance(field, models.ForeignKey) and isinstance(field.target_field, AutoFieldMixin):
         plain = int  # a key to an id: the id as it is
-    if plain is None and type(field) in _INTEGERS:
-        adapt = connection.ops.adapt_integerfield_value
-        internal_type = field.get_internal_type()
-
-        def integer(obj: models.Model) -> Any:
-            value = getattr(obj, attname)
-            if type(value) is int:
-                return adapt(value, internal_type)
-            return django_way(obj)
-
-        return integer
+    elif type(field) in _INTEGERS:
+        plain = int
+        convert = partial(
+            connection.ops.adapt_integerfield_value, internal_type=field.get_internal_type()
+        )
     if plain is None:
         return django_way
 
-    def unchanged(obj: models.Model) -> Any:
+    def known(obj: models.Model) -> Any:
         value = getattr(obj, attname)
-        if value is None or type(value) is plain:
-            return value
+        if value is None:
+            return None
+        if type(value) is plain:
+            return value if convert is None else convert(value)
         return django_way(obj)
 
-    return unchanged
+    return known
 
 
 M = TypeVar("M", bound=models.Model)
