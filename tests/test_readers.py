@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import re
 import subprocess
 import sys
@@ -572,6 +573,31 @@ def test_pdf_pages_and_line_page_numbers(tmp_path: Path) -> None:
         (6, 3, "The meeting closed at 12:30"),
     ]
     assert doc.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("pages", "page_count"),
+    [
+        (["a\nb", "", "c\n\n", "d"], 4),  # a blank page, a page ending in blank lines
+        (["one\ntwo\n"], None),  # unpaged text
+        (["", ""], 2),
+    ],
+)
+def test_line_texts_and_pages_agree_with_lines(pages: list[str], page_count: int | None) -> None:
+    doc = ReadDocument("x", "0" * 64, "text/plain", page_count, pages)
+    assert doc.line_texts == [line.text for line in doc.lines]
+    numbers = range(-1, len(doc.lines) + 3)
+    expected = {line.number: line.page for line in doc.lines}
+    assert [doc.page_of_line(n) for n in numbers] == [expected.get(n) for n in numbers]
+
+
+def test_a_pickled_document_carries_its_pages_not_what_they_give() -> None:
+    doc = ReadDocument("x", "0" * 64, "application/pdf", 2, ["a\nb", "c"], ["w"])
+    assert doc.lines and doc.text and doc.line_texts and doc.page_of_line(3) == 2
+    copy = pickle.loads(pickle.dumps(doc))
+    assert set(vars(copy)) == {"name", "sha256", "media_type", "page_count", "pages", "warnings"}
+    assert (copy.text, copy.line_texts, copy.page_of_line(3)) == (doc.text, doc.line_texts, 2)
+    assert copy.lines == doc.lines
 
 
 def test_pdf_line_end_hyphens_keep_the_hyphen_and_the_line_break(tmp_path: Path) -> None:

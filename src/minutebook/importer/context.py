@@ -428,13 +428,12 @@ class StoreContext:
         """The values of `PROVENANCE_COLUMNS` but the last, for one fact."""
         first, last = span if span else (None, None)
         page = None
-        if first is not None and self.read.paged and first <= len(self.read.lines):
-            page = self.read.lines[first - 1].page
         raw = ""
         if first is not None:
+            page = self.read.page_of_line(first)
             raw = self._raw.get((first, last))
             if raw is None:
-                raw = "\n".join(line.text for line in self.read.lines[first - 1 : last])
+                raw = "\n".join(self.read.line_texts[first - 1 : last])
                 raw = self._raw[first, last] = raw[:RAW_TEXT_LIMIT]
         if confidence is not None:
             confidence = Provenance._meta.get_field("confidence").get_prep_value(confidence)

@@ -6,8 +6,10 @@ Every fact the parser finds points back at line numbers of `ReadDocument.text`
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 
 class UnreadableDocument(Exception):
@@ -55,3 +57,35 @@ class ReadDocument:
                 number += 1
                 out.append(SourceLine(number, page_number if self.paged else None, raw))
         return out
+
+    @cached_property
+    def line_texts(self) -> list[str]:
+        """The text of each line, `lines` without their objects: what evidence quotes."""
+        return self.text.split("\n")
+
+    @cached_property
+    def _page_starts(self) -> list[int]:
+        """The number of each page's first line."""
+        starts, number = [], 1
+        for page in self.pages:
+            starts.append(number)
+            number += page.rstrip("\n").count("\n") + 1
+        return starts
+
+    def page_of_line(self, number: int) -> int | None:
+        """The page line `number` is on (1-based both), as `lines` gives it; None for an
+        unpaged format or a number beyond the last line."""
+        if not self.paged or not 1 <= number <= len(self.line_texts):
+            return None
+        return bisect.bisect_right(self._page_starts, number)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What a copy needs: not the text, lines and indexes worked out from the pages.
+
+        A worker process hands each document it read back to the importing
+        process by pickling; its tens of thousands of lines cost more to pickle
+        and unpickle than to work out again, and the importer needs them only
+        as text (`line_texts`).
+        """
+        derived = {"text", "lines", "line_texts", "_page_starts"}
+        return {k: v for k, v in self.__dict__.items() if k not in derived}
