@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from minutebook.bodies.models import Body
@@ -39,3 +39,17 @@ def test_statements_are_prepared_once_run_five_times():
         cursor.execute("SELECT count(*) FROM pg_prepared_statements")
         (prepared,) = cursor.fetchone()
     assert prepared >= 1
+
+
+def test_document_text_is_compressed_with_lz4_where_the_server_has_it():
+    with connection.cursor() as cursor:
+        try:
+            with transaction.atomic():
+                cursor.execute("CREATE TEMPORARY TABLE lz4_probe (t text COMPRESSION lz4)")
+        except DatabaseError:
+            pytest.skip("this PostgreSQL was built without lz4")
+        cursor.execute(
+            "SELECT attcompression FROM pg_attribute "
+            "WHERE attrelid = 'documents_sourcedocument'::regclass AND attname = 'text'"
+        )
+        assert cursor.fetchone() == ("l",)
