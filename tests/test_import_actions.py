@@ -11,6 +11,7 @@ from minutebook.actions.carry import action_status, open_actions_for
 from minutebook.actions.models import Action, ActionStatus, ActionUpdate
 from minutebook.bodies.resolve import resolve_body
 from minutebook.importer import values
+from minutebook.importer.context import RunCache
 from tests.factories import extract, item, log_entry, minutes, new_action, person, store
 
 pytestmark = pytest.mark.django_db
@@ -78,11 +79,14 @@ PAPERS = {
 }
 
 
+@pytest.mark.parametrize("one_run", [False, True], ids=["runs of their own", "one run"])
 @pytest.mark.parametrize("order", list(itertools.permutations(PAPERS)), ids=lambda o: " > ".join(o))
-def test_action_update_links_to_the_action_it_continues_across_three_meetings(order):
+def test_action_update_links_to_the_action_it_continues_across_three_meetings(order, one_run):
+    """In one run the logs take the actions and their updates from what the run holds."""
+    cache = RunCache() if one_run else None
     for key in order:
         build, name = PAPERS[key]
-        store(build(), name=name)
+        store(build(), name=name, cache=cache)
 
     action = Action.objects.get()
     assert action.raised_at.date == datetime.date(2019, 2, 28)

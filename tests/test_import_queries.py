@@ -15,6 +15,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from minutebook.actions.models import Action, ActionStatus, ActionUpdate
 from minutebook.bodies.models import Body, Post
 from minutebook.importer import store as store_module
 from minutebook.importer.service import expand_paths, import_paths
@@ -127,3 +128,37 @@ def test_a_failed_document_leaves_nothing_behind_for_the_next_one(tmp_path, monk
     head = Post.objects.get(title="Head of Estates")
     assert Membership.objects.filter(post=head, person__display_name="Niki Howard").count() == 1
     assert Membership.objects.filter(body=estates).count() == 1
+
+
+def latest_live_update(action: Action) -> tuple[str, int | None]:
+    """(status, closing meeting) as the action's updates in the database say."""
+    latest = action.updates.filter(withdrawn=False).order_by("-date", "-pk").first()
+    if latest is None:
+        return ActionStatus.OPEN, None
+    return latest.status, latest.meeting_id if latest.status == ActionStatus.CLOSED else None
+
+
+@pytest.mark.parametrize("order", [sorted, reversed], ids=["in order", "latest first"])
+def test_a_run_keeps_every_status_as_the_updates_say(corpus, order):
+    """The logs of a run take the actions they review, and the updates of the actions the run
+    created, from what it holds (`actions.carry.ActionDays`): the statuses come out as a
+    reading of every update would give them, whatever order the papers arrive in."""
+    summary = import_paths(list(order(corpus)))
+    assert summary.exit_code == 0
+    actions = list(Action.objects.all())
+    assert ActionUpdate.objects.count() > len(actions) / 2
+    assert {a.status for a in actions} >= {ActionStatus.CLOSED, ActionStatus.ON_GOING}
+    for action in actions:
+        assert (action.status, action.closed_at_id) == latest_live_update(action), action
+
+
+def test_later_logs_of_a_run_read_neither_actions_nor_updates(corpus):
+    """Minutes reviewing actions raised earlier in the run read neither the actions by the days
+    their logs cite nor the updates of those actions to refresh their statuses."""
+    with CaptureQueriesContext(connection) as captured:
+        import_paths(sorted(corpus))
+    selects = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("SELECT")]
+    by_day = [q for q in selects if 'FROM "actions_action"' in q and '"raised_on" IN' in q]
+    updates = [q for q in selects if 'FROM "actions_actionupdate"' in q and '"action_id" IN' in q]
+    assert ActionUpdate.objects.values("meeting").distinct().count() > 3  # logs were read
+    assert (by_day, updates) == ([], [])

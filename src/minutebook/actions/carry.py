@@ -161,15 +161,101 @@ def unplaced_reference_keys(body: Body) -> set[str]:
     )
 
 
+class ActionDays:
+    """One body's live actions by the day they were raised, as a run of imports holds them.
+
+    Every action log cites the meetings whose actions it reviews, and most
+    cite the last few: a run keeps each day's actions from the minutes that
+    raised them (`put`) or the first log that read them, rather than read
+    them again for every log. It holds one instance per action row, which
+    the logs change in place and write. Whoever changes actions of a day by
+    other instances `forget`s the day.
+    """
+
+    def __init__(self) -> None:
+        self._days: dict[datetime.date, list[Action]] = {}
+        self._rows: dict[int, Action] = {}
+        # The live updates of actions created in the run, whose every update the run wrote:
+        # action id -> {meeting id: (date, update id, status)}.
+        self._updates: dict[int, dict[int, tuple[datetime.date, int, str]]] = {}
+
+    def __contains__(self, day: datetime.date) -> bool:
+        return day in self._days
+
+    def actions(self, day: datetime.date) -> list[Action]:
+        return self._days[day]
+
+    def put(self, day: datetime.date, actions: list[Action]) -> None:
+        """Every action raised on `day` (withdrawn ones are left out)."""
+        self.forget(day)
+        live = [action for action in actions if not action.withdrawn]
+        self._days[day] = live
+        self._rows.update((action.pk, action) for action in live)
+
+    def forget(self, day: datetime.date) -> None:
+        for action in self._days.pop(day, []):
+            self._rows.pop(action.pk, None)
+
+    def placed(self, action: Action) -> None:
+        """`action` now has its raising day: listed under it, when the day is held."""
+        day = self._days.get(action.raised_on)
+        if day is not None and action.pk not in self._rows:
+            day.append(action)
+            self._rows[action.pk] = action
+
+    def deleted(self, pk: int) -> None:
+        action = self._rows.pop(pk, None)
+        day = self._days.get(action.raised_on) if action is not None else None
+        if day is not None and action in day:
+            day.remove(action)
+
+    def instance(self, action: Action) -> Action:
+        """The instance held for `action`'s row, or `action` itself."""
+        return self._rows.get(action.pk, action)
+
+    def created(self, actions: list[Action]) -> None:
+        """New actions: none has an update yet, so the run knows all of theirs from now on."""
+        for action in actions:
+            self._updates[action.pk] = {}
+
+    def recorded(self, update: ActionUpdate) -> None:
+        """An update written (created or changed) for an action the run follows."""
+        updates = self._updates.get(update.action_id)
+        if updates is None:
+            return
+        if update.withdrawn:
+            updates.pop(update.meeting_id, None)
+        else:
+            updates[update.meeting_id] = (update.date, update.pk, update.status)
+
+    def latest_update(self, pk: int) -> tuple[str, int] | None:
+        """(status, meeting id) of the action's latest live update, as `refresh_status` reads it;
+        None when it has none or the run does not know all of its updates (`follows`)."""
+        updates = self._updates.get(pk)
+        if not updates:
+            return None
+        date, _, status, meeting_id = max((d, u, s, m) for m, (d, u, s) in updates.items())
+        return status, meeting_id
+
+    def follows(self, pk: int) -> bool:
+        return pk in self._updates
+
+    def unfollow(self, pk: int) -> None:
+        """The action's updates changed by query (a merge moved some): read them again."""
+        self._updates.pop(pk, None)
+
+
 class MeetingLog:
     """Links the entries of one meeting's action log, reading what they share once.
 
     `unplaced` are the reference keys `unplaced_reference_keys` gives (read
     when None); a key added since is fine, one missing is not. `fresh` says
-    the meeting was just created, so no update of it exists yet.
+    the meeting was just created, so no update of it exists yet. `days` are
+    the body's actions a run holds (`ActionDays`).
 
     The actions raised on the days the entries cite are read in one query
-    (`prefetch`), and the log holds one instance per action row. What an
+    (`prefetch`), unless `days` holds them, and the log holds one instance
+    per action row. What an
     entry fills in on an action (its reference, text, raising day or item)
     is written for all of them in one statement, before anything reads
     actions by those columns and at `finish`. The updates of the log are
@@ -186,6 +272,7 @@ class MeetingLog:
         *,
         unplaced: set[str] | None = None,
         fresh: bool = False,
+        days: ActionDays | None = None,
     ) -> None:
         self.body = body
         self.meeting = meeting
@@ -195,37 +282,44 @@ class MeetingLog:
         self._new_updates: list[ActionUpdate] = []
         self._known: dict[int, Action] = {}  # the one instance of each action row met
         self._deleted: set[int] = set()
-        self._days: dict[datetime.date, list[Action]] = {}
+        self._days = ActionDays() if days is None else days
         self._filled: dict[int, tuple[Action, set[str]]] = {}
 
     def prefetch(self, entries: list[LogEntry]) -> None:
         """Read at once the actions raised on the days the entries cite with an item."""
-        days = {e.meeting_date for e in entries if e.meeting_date and item_key(e.item)}
-        days -= set(self._days)
+        days = {
+            e.meeting_date
+            for e in entries
+            if e.meeting_date and item_key(e.item) and e.meeting_date not in self._days
+        }
         if not days:
             return
-        for day in days:
-            self._days[day] = []
+        read: dict[datetime.date, list[Action]] = {day: [] for day in days}
         live = Action.objects.filter(body=self.body, withdrawn=False, raised_on__in=days)
         for action in live.order_by("pk"):
-            self._days[action.raised_on].append(self._own(action))
+            read[action.raised_on].append(self._own(action))
+        for day, actions in read.items():
+            self._days.put(day, actions)
 
     def _raised_on(self, day: datetime.date) -> list[Action]:
         self.prefetch([LogEntry(item="-", meeting_date=day)])
         return sorted(
-            (a for a in self._days[day] if a.raised_on == day and a.pk not in self._deleted),
+            (
+                a
+                for a in self._days.actions(day)
+                if a.raised_on == day and a.pk not in self._deleted
+            ),
             key=lambda a: a.pk,
         )
 
     def _own(self, action: Action) -> Action:
-        """This log's instance of an action row (what it holds equals the row)."""
-        return self._known.setdefault(action.pk, action)
+        """This log's instance of an action row (what it holds equals the row): the run's,
+        when it holds the row."""
+        return self._known.setdefault(action.pk, self._days.instance(action))
 
     def _placed(self, action: Action) -> None:
         """`action` now has a raising day: list it under that day."""
-        day = self._days.get(action.raised_on)
-        if day is not None and action not in day:
-            day.append(action)
+        self._days.placed(action)
 
     def link(self, entry: LogEntry) -> LinkedEntry:
         """Record the meeting's review of the action `entry` continues.
@@ -265,6 +359,7 @@ class MeetingLog:
             )
             self._own(action)
             self._placed(action)
+            self._days.created([action])
             if action.raised_on is None and not action.item_key:
                 self.unplaced.add(action.reference_key)
         else:
@@ -284,6 +379,9 @@ class MeetingLog:
                 self._insert_updates()  # the merge reads both actions' updates
                 merge_actions(action, duplicate)
                 self._deleted.add(duplicate.pk)
+                self._days.deleted(duplicate.pk)
+                self._days.unfollow(duplicate.pk)
+                self._days.unfollow(action.pk)
                 self._known.pop(duplicate.pk, None)
                 merged = True
         if merged:
@@ -312,10 +410,20 @@ class MeetingLog:
         if not self._stale:
             return
         actions, self._stale = self._stale, {}
+        for update in (self._updates or {}).values():
+            self._days.recorded(update)
         latest: dict[int, tuple[str, int]] = {}
-        live = ActionUpdate.objects.filter(action_id__in=list(actions), withdrawn=False)
-        for action_id, status, meeting_id in live.order_by("-date", "-pk").values_list(
-            "action_id", "status", "meeting_id"
+        unknown = []
+        for pk in actions:
+            if not self._days.follows(pk):
+                unknown.append(pk)
+            elif (known := self._days.latest_update(pk)) is not None:
+                latest[pk] = known
+        live = ActionUpdate.objects.filter(action_id__in=unknown, withdrawn=False)
+        for action_id, status, meeting_id in (
+            live.order_by("-date", "-pk").values_list("action_id", "status", "meeting_id")
+            if unknown
+            else []
         ):
             latest.setdefault(action_id, (status, meeting_id))
         now = timezone.now()

@@ -26,7 +26,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
-from minutebook.actions.carry import unplaced_reference_keys
+from minutebook.actions.carry import ActionDays, unplaced_reference_keys
 from minutebook.actions.models import Action, ActionUpdate
 from minutebook.bodies.models import Body
 from minutebook.bodies.resolve import BodyDirectory
@@ -98,6 +98,7 @@ class RunCache:
         self._attendees: dict[int, dict[int, tuple[datetime.date, set[int]]]] = {}
         self._decision_keys: set[str] | None = None
         self._children: OrderedDict[int, dict[str, list[Any]]] = OrderedDict()
+        self._action_days: dict[int, ActionDays] = {}
 
     def may_replace(self, name: str, publication_key: str) -> bool:
         """Whether a current document has this file name or publication key: only then can a
@@ -141,10 +142,20 @@ class RunCache:
         self.keep_children(meeting, "paragraphs", [])
 
     def forget_meetings(self) -> None:
-        """Read the meetings (and their items and paragraphs) again: a replaced document
+        """Read the meetings (their items, paragraphs and actions) again: a replaced document
         withdrew facts by query, so the kept instances may no longer show what the rows hold."""
         self._meetings = {}
         self._children = OrderedDict()
+        self.forget_actions()
+
+    def action_days(self, body: Body) -> ActionDays:
+        """The body's actions by the day they were raised, as the run holds them (`ActionDays`):
+        the action logs of its meetings read each day once, not once per log."""
+        return self._action_days.setdefault(body.pk, ActionDays())
+
+    def forget_actions(self) -> None:
+        """Read the actions again: some changed by query or by instances the run does not hold."""
+        self._action_days = {}
 
     def kept_children(self, meeting: Meeting, kind: str) -> list[Any] | None:
         """Every row of `kind` ("items", "paragraphs") of a meeting the run stored lately, as
@@ -416,6 +427,8 @@ class StoreContext:
             model._default_manager.filter(pk__in=pks, withdrawn=True).update(withdrawn=False)
         for obj in stated_again:  # the run may keep the instance (`RunCache.kept_children`)
             obj.withdrawn = False
+        if Action in withdrawn or ActionUpdate in withdrawn:
+            self.run.forget_actions()  # live again: the run holds live actions and updates only
         now = timezone.now()
         insert_rows(Provenance, PROVENANCE_COLUMNS, [(*row, now) for row in self._cited.values()])
         MeetingDocument.objects.bulk_create(self._attached.values(), ignore_conflicts=True)

@@ -116,6 +116,11 @@ def store_new_actions(
             link_person(ctx, action, "owner", owner_text, meeting, pool)
     insert_new(created)
     ctx.write()
+    # Every action raised on this day, in the instances just written: what the logs of later
+    # meetings review (`MeetingLog`). The waiting ones left are adopted by the meeting next.
+    days = ctx.run.action_days(meeting.body)
+    days.put(meeting.date, own + waiting + created)
+    days.created(created)
     return [a for a in waiting if a.pk not in used]
 
 
@@ -143,6 +148,7 @@ def store_action_log(
         meeting,
         unplaced=ctx.run.unplaced_actions(meeting.body),
         fresh=ctx.fresh(meeting, "action_updates"),
+        days=ctx.run.action_days(meeting.body),
     )
     read = [
         (

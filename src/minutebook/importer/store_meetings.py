@@ -139,7 +139,9 @@ def store_agenda(ctx: StoreContext, data: dict[str, Any], role: str) -> Meeting 
         from_minutes=False,
         pool=lambda: meeting_pool(ctx, meeting),
     )
-    adopt_waiting_actions(meeting, items, None if ctx.run.may_have_waiting_actions(meeting) else [])
+    if ctx.run.may_have_waiting_actions(meeting) and adopt_waiting_actions(meeting, items):
+        # adopted through instances of their own: the run reads the day's actions again
+        ctx.run.action_days(meeting.body).forget(meeting.date)
     return meeting
 
 
