@@ -13,13 +13,14 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
+from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 
 from minutebook.actions.models import Action, ActionStatus, ActionUpdate
 from minutebook.bodies.models import Body, Post
 from minutebook.importer import store as store_module
 from minutebook.importer.service import expand_paths, import_paths
-from minutebook.meetings.models import Meeting
+from minutebook.meetings.models import Meeting, MeetingDocument
 from minutebook.people.models import Membership
 from minutebook.synth.generate import write_corpus
 from tests.factories import decision_record, extract, item, minutes, person, read_document
@@ -162,3 +163,30 @@ def test_later_logs_of_a_run_read_neither_actions_nor_updates(corpus):
     updates = [q for q in selects if 'FROM "actions_actionupdate"' in q and '"action_id" IN' in q]
     assert ActionUpdate.objects.values("meeting").distinct().count() > 3  # logs were read
     assert (by_day, updates) == ([], [])
+
+
+def test_minutes_stored_again_in_a_run_merge_into_the_rows_it_kept(corpus):
+    """A pack prints the last meeting's minutes again: their attendance, declarations and
+    approvals merge into the rows the run kept, not into rows read back."""
+    with CaptureQueriesContext(connection) as captured:
+        summary = import_paths(sorted(corpus))
+    assert summary.exit_code == 0
+    selects = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("SELECT")]
+    per_meeting = [
+        q
+        for q in selects
+        for table, column in (
+            ("meetings_attendance", "meeting_id"),
+            ("meetings_declaration", "meeting_id"),
+            ("meetings_minutesapproval", "approved_at_id"),
+        )
+        if f'FROM "{table}"' in q and f'WHERE "{table}"."{column}" =' in q
+    ]
+    minutes_twice = (
+        MeetingDocument.objects.filter(role=MeetingDocument.Role.MINUTES)
+        .values("meeting")
+        .annotate(papers=Count("document"))
+        .filter(papers__gt=1)
+    )
+    assert minutes_twice.exists()  # the pack's draft minutes, then the minutes themselves
+    assert per_meeting == []

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter, OrderedDict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,7 +49,8 @@ COUNTED = {
     "decisions.decision": "decisions",
 }
 
-#: Meetings whose items and paragraphs a run keeps (`RunCache.kept_children`), the latest.
+#: Meetings whose items, paragraphs, attendance, declarations and approvals a run keeps
+#: (`RunCache.kept_children`), the latest.
 KEPT_MEETINGS = 16
 
 #: Facts storing a document may delete (an action met twice is merged into one).
@@ -158,18 +159,25 @@ class RunCache:
         self._action_days = {}
 
     def kept_children(self, meeting: Meeting, kind: str) -> list[Any] | None:
-        """Every row of `kind` ("items", "paragraphs") of a meeting the run stored lately, as
-        `keep_children` left them; None when the run does not hold them (read the rows).
+        """Every row of `kind` ("items", "paragraphs", "attendance", "declarations",
+        "approvals_given") of a meeting the run stored lately, as `keep_children` left them;
+        None when the run does not hold them (read the rows).
 
         The minutes of a meeting mostly follow its agenda pack in a folder, and
-        merge into the items and paragraphs the pack stored: the run keeps those
-        of its last `KEPT_MEETINGS` meetings rather than read them again.
+        merge into the items and paragraphs the pack stored; the next meeting's
+        pack prints them again as its draft minutes. The run keeps the rows of
+        its last `KEPT_MEETINGS` meetings rather than read them again.
         """
         children = self._children.get(meeting.pk)
         if children is None or kind not in children:
             return None
         self._children.move_to_end(meeting.pk)
         return children[kind]
+
+    def forget_kept(self, kind: str) -> None:
+        """Read every meeting's rows of `kind` again: some changed by query."""
+        for children in self._children.values():
+            children.pop(kind, None)
 
     def keep_children(self, meeting: Meeting, kind: str, rows: list[Any]) -> None:
         """Every row of `kind` the meeting now has (the run's own instances, saved)."""
@@ -333,6 +341,18 @@ class StoreContext:
             return False
         self._asked.add(key)
         return True
+
+    def stored_children(
+        self, meeting: Meeting, kind: str, read: Callable[[], list[Any]]
+    ) -> list[Any]:
+        """Every row of `kind` the meeting has, as a step merges into them: none when this
+        document created the meeting (`fresh`), the run's own instances when it stored them
+        lately (`RunCache.kept_children`), else `read()`. The step hands back what the meeting
+        then has with `RunCache.keep_children`."""
+        kept = self.run.kept_children(meeting, kind)
+        if kept is not None:
+            return list(kept)
+        return [] if self.fresh(meeting, kind) else read()
 
     def attach(self, meeting: Meeting, role: str) -> None:
         """This document is one of the meeting's papers, in `role`."""

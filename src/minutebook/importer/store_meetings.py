@@ -56,8 +56,8 @@ def create_meeting(ctx: StoreContext, body: Body, date: datetime.date, **fields:
     meeting = create_row(Meeting, body=body, date=date, **fields)
     ctx.created_meeting(meeting)
     ctx.run.note_meeting(meeting)
-    if ctx.run.may_have_waiting_approvals(meeting):
-        link_waiting_approvals(meeting)
+    if ctx.run.may_have_waiting_approvals(meeting) and link_waiting_approvals(meeting):
+        ctx.run.forget_kept("approvals_given")  # the approvals it linked are kept unlinked
     return meeting
 
 
@@ -145,13 +145,16 @@ def store_agenda(ctx: StoreContext, data: dict[str, Any], role: str) -> Meeting 
     return meeting
 
 
-def link_waiting_approvals(meeting: Meeting) -> None:
-    """Approvals recorded before this meeting's own papers arrived now point at it."""
+def link_waiting_approvals(meeting: Meeting) -> int:
+    """Approvals recorded before this meeting's own papers arrived now point at it; returns
+    how many."""
     waiting = MinutesApproval.objects.filter(
         minutes_of__isnull=True, minutes_of_date=meeting.date, approved_at__body=meeting.body
     )
-    if waiting.update(minutes_of=meeting):
+    linked = waiting.update(minutes_of=meeting)
+    if linked:
         save_changed(meeting, {"minutes_status": Meeting.MinutesStatus.APPROVED})
+    return linked
 
 
 def _known(**fields: Any) -> dict[str, Any]:
@@ -169,11 +172,10 @@ def _store_declarations(
 ) -> None:
     if not declarations:
         return
-    existing: dict[tuple[str, str], Declaration] = {}
-    if not ctx.fresh(meeting, "declarations"):
-        existing = {
-            (fold(d.raw_name), fold(d.text)[:200]): d for d in meeting.declarations.order_by("pk")
-        }
+    stored: list[Declaration] = ctx.stored_children(
+        meeting, "declarations", lambda: list(meeting.declarations.order_by("pk"))
+    )
+    existing = {(fold(d.raw_name), fold(d.text)[:200]): d for d in stored}
     created: list[Declaration] = []
     for data in declarations:
         text = values.text(data.get("text"))
@@ -200,6 +202,7 @@ def _store_declarations(
         link_person(ctx, declaration, "person", name, meeting, pool)
     insert_new(created)
     ctx.write()
+    ctx.run.keep_children(meeting, "declarations", stored + created)
 
 
 def _store_approvals(
@@ -217,9 +220,10 @@ def _store_approvals(
             continue
         earlier = ctx.run.meeting(meeting.body, date)
         if given is None:
-            given = {}
-            if not ctx.fresh(meeting, "approvals_given"):
-                given = {a.minutes_of_date: a for a in meeting.approvals_given.order_by()}
+            stored = ctx.stored_children(
+                meeting, "approvals_given", lambda: list(meeting.approvals_given.order_by())
+            )
+            given = {a.minutes_of_date: a for a in stored}
         approval = given.get(date)
         if approval is None:
             approval = create_row(
@@ -232,3 +236,5 @@ def _store_approvals(
         if earlier is not None:
             save_changed(earlier, {"minutes_status": Meeting.MinutesStatus.APPROVED})
         ctx.cite(approval, span)
+    if given is not None:
+        ctx.run.keep_children(meeting, "approvals_given", list(given.values()))

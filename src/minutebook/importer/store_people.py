@@ -60,9 +60,9 @@ def store_attendance(
     """
     lookups = ctx.run.lookups
     pool = meeting_pool(ctx, meeting)
-    stored: list[Attendance] = []
-    if not ctx.fresh(meeting, "attendance"):
-        stored = list(meeting.attendance.order_by("pk"))
+    stored: list[Attendance] = ctx.stored_children(
+        meeting, "attendance", lambda: list(meeting.attendance.order_by("pk"))
+    )
     existing = {(a.kind, a.name_key): a for a in stored}
     created: list[Attendance] = []
     seen: set[tuple[str, str]] = set()
@@ -114,6 +114,7 @@ def store_attendance(
             _record_seats(ctx, person, kind, role, row.organisation, meeting, entry_span)
     insert_new(created)
     ctx.write()
+    ctx.run.keep_children(meeting, "attendance", stored + created)
     lookups.seats.flush()
     ctx.run.note_attendees(meeting, {a.person_id for a in stored + created if a.person_id})
     return pool
