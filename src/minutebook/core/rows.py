@@ -113,17 +113,46 @@ def new_row_values(
     import writes by the ten thousand that was a twelfth of storing. Where the
     result is known, it is taken directly (`_preparer`): the `auto_now`
     timestamps, prepared once for the batch (one time for all its rows, as
-    one statement writes them), an empty JSON object, prepared once too, and
+    one statement writes them), an empty JSON object, prepared once, and
     text, flags, UUIDs, integers and keys that already have their Python
-    type. Anything else takes Django's way.
+    type. Anything else takes Django's way. The preparers of a model are
+    built once per database (`_preparers`): most batches are of a few rows.
     """
-    now = timezone.now()
-    preparers = [_preparer(field, connection, now) for field in fields]
+    batch = _Batch(timezone.now(), connection)
+    preparers = _preparers(type(objs[0]), tuple(fields), connection)
     rows = []
     for obj in objs:
         obj._prepare_related_fields_for_save(operation_name="bulk_create")
-        rows.append([prepare(obj) for prepare in preparers])
+        rows.append([prepare(obj, batch) for prepare in preparers])
     return rows
+
+
+class _Batch:
+    """What the rows of one batch share: the time they are written (prepared once per field)
+    and the connection they are written by."""
+
+    __slots__ = ("now", "stamps", "connection")
+
+    def __init__(self, now: Any, connection: Any) -> None:
+        self.now = now
+        self.stamps: dict[models.Field, Any] = {}
+        self.connection = connection
+
+
+Preparer = Callable[[models.Model, _Batch], Any]
+
+#: (model, fields, database alias, vendor) -> the preparer of each field.
+_PREPARERS: dict[tuple[Any, ...], list[Preparer]] = {}
+
+
+def _preparers(
+    model: type[models.Model], fields: tuple[models.Field, ...], connection: Any
+) -> list[Preparer]:
+    key = (model, fields, connection.alias, connection.vendor)
+    preparers = _PREPARERS.get(key)
+    if preparers is None:
+        preparers = _PREPARERS[key] = [_preparer(field, connection) for field in fields]
+    return preparers
 
 
 #: Field classes whose value of this Python type is its own database value (a UUID too, where
@@ -145,27 +174,30 @@ _INTEGERS = (
 )
 
 
-def _preparer(field: models.Field, connection: Any, now: Any) -> Callable[[models.Model], Any]:
-    """How to compute one field's database value of a new object (`new_row_values`)."""
+def _preparer(field: models.Field, connection: Any) -> Preparer:
+    """How to compute one field's database value of a new object (`new_row_values`), on a
+    database of `connection`'s kind (the batch brings its own connection)."""
     attname = field.attname
 
-    def django_way(obj: models.Model) -> Any:
-        return field.get_db_prep_save(field.pre_save(obj, True), connection)
+    def django_way(obj: models.Model, batch: _Batch) -> Any:
+        return field.get_db_prep_save(field.pre_save(obj, True), batch.connection)
 
     if isinstance(field, models.DateTimeField) and (field.auto_now or field.auto_now_add):
-        stamped = field.get_db_prep_save(now, connection)
 
-        def timestamp(obj: models.Model) -> Any:
-            setattr(obj, attname, now)  # as `pre_save` does
-            return stamped
+        def timestamp(obj: models.Model, batch: _Batch) -> Any:
+            setattr(obj, attname, batch.now)  # as `pre_save` does
+            stamp = batch.stamps.get(field)
+            if stamp is None:
+                stamp = batch.stamps[field] = field.get_db_prep_save(batch.now, batch.connection)
+            return stamp
 
         return timestamp
     if isinstance(field, models.JSONField):
         empty = field.get_db_prep_save({}, connection)  # most rows' `extras`
 
-        def json(obj: models.Model) -> Any:
+        def json(obj: models.Model, batch: _Batch) -> Any:
             value = getattr(obj, attname)
-            return empty if type(value) is dict and not value else django_way(obj)
+            return empty if type(value) is dict and not value else django_way(obj, batch)
 
         return json
     plain = _UNCHANGED.get(type(field))
@@ -182,13 +214,13 @@ def _preparer(field: models.Field, connection: Any, now: Any) -> Callable[[model
     if plain is None:
         return django_way
 
-    def known(obj: models.Model) -> Any:
+    def known(obj: models.Model, batch: _Batch) -> Any:
         value = getattr(obj, attname)
         if value is None:
             return None
         if type(value) is plain:
             return value if convert is None else convert(value)
-        return django_way(obj)
+        return django_way(obj, batch)
 
     return known
 
