@@ -163,3 +163,41 @@ def test_new_row_values_are_the_values_django_would_write(monkeypatch):
         assert [getattr(obj, f.attname) for f in fields] == [
             getattr(twin, f.attname) for f in fields
         ]
+
+
+def test_update_rows_writes_each_rows_own_values_in_one_statement_per_set_of_fields():
+    meeting = make_meeting()
+    actions = [
+        Action.objects.create(body=meeting.body, text=f"Action {n}", raised_on=date(2019, 1, n))
+        for n in (1, 2, 3, 4)
+    ]
+    first, second, third, untouched = actions
+    first.text, first.raised_on, first.raised_at = "Text's new\nlines", None, meeting
+    second.text, second.raised_on, second.raised_at = "", date(2020, 2, 29), None
+    third.reference, third.extras = "3.0", {"note": "a 'quoted' value"}
+    with CaptureQueriesContext(connection) as queries:
+        rows.update_rows(
+            Action,
+            [
+                (first, {"text", "raised_on", "raised_at"}),
+                (second, {"text", "raised_on", "raised_at"}),
+                (third, {"reference", "extras"}),
+            ],
+        )
+    if connection.vendor == "postgresql":
+        assert len(queries) == 2  # one statement per set of fields, whatever the rows
+    stored = {a.pk: a for a in Action.objects.all()}
+    assert (stored[first.pk].text, stored[first.pk].raised_on) == ("Text's new\nlines", None)
+    assert stored[first.pk].raised_at_id == meeting.pk
+    assert (stored[second.pk].text, stored[second.pk].raised_on) == ("", date(2020, 2, 29))
+    assert stored[second.pk].raised_at_id is None
+    assert (stored[third.pk].reference, stored[third.pk].extras) == (
+        "3.0",
+        {"note": "a 'quoted' value"},
+    )
+    assert stored[third.pk].text == "Action 3"  # only the fields named are written
+    assert (stored[untouched.pk].text, stored[untouched.pk].raised_on) == (
+        "Action 4",
+        date(2019, 1, 4),
+    )
+    rows.update_rows(Action, [])  # nothing to write, no query

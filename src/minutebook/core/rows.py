@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from contextvars import ContextVar
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any, TypeVar
 
 from django.db import connections, models, router
@@ -320,10 +320,11 @@ def copy_rows(connection: Any, cursor: Any, table: str, rows: list[Any]) -> None
 
 def update_rows(model: type[models.Model], rows: list[tuple[models.Model, set[str]]]) -> None:
     """Write the named fields of each row, as `save(update_fields=...)` would (without signals,
-    which nothing here listens to): one statement per set of fields, executed for all its rows.
+    which nothing here listens to): one statement per set of fields, for all its rows.
 
     `bulk_update` would do it in one statement too, but builds a CASE per field and row,
-    which costs more than the writes.
+    which costs more than the writes. On PostgreSQL the rows' values are joined in as a
+    VALUES list (`_update_from_values`); elsewhere the statement runs once per row.
     """
     if not rows:
         return
@@ -336,17 +337,54 @@ def update_rows(model: type[models.Model], rows: list[tuple[models.Model, set[st
     with connection.cursor() as cursor:
         for names, objs in alike.items():
             fields = [model._meta.get_field(name) for name in names]
-            assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
-            sql = (
-                f"UPDATE {quote(model._meta.db_table)} SET {assignments} "
-                f"WHERE {quote(pk.column)} = %s"
-            )
             params = [
                 [f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields]
                 + [pk.get_db_prep_save(obj.pk, connection)]
                 for obj in objs
             ]
+            if len(params) > 1 and connection.vendor == "postgresql":
+                _update_from_values(connection, cursor, model, fields, params)
+                continue
+            assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+            sql = (
+                f"UPDATE {quote(model._meta.db_table)} SET {assignments} "
+                f"WHERE {quote(pk.column)} = %s"
+            )
             if len(params) == 1:
                 cursor.execute(sql, params[0])
             else:
                 cursor.executemany(sql, params)
+
+
+def _update_from_values(
+    connection: Any,
+    cursor: Any,
+    model: type[models.Model],
+    fields: list[models.Field],
+    params: list[list[Any]],
+) -> None:
+    """One UPDATE of many rows on PostgreSQL, their values joined in as a VALUES list: one
+    round trip, where running the statement per row (in a pipeline) sent a message per row
+    and waited three times."""
+    sql = _values_update_sql(connection, model, tuple(fields), len(params))
+    cursor.execute(sql, [value for row in params for value in row])
+
+
+@lru_cache(maxsize=256)
+def _values_update_sql(
+    connection: Any, model: type[models.Model], fields: tuple[models.Field, ...], count: int
+) -> str:
+    """`_update_from_values`' statement for `count` rows. Each value is cast to its column's
+    type, as a VALUES list takes its types from its values."""
+    quote = connection.ops.quote_name
+    pk = model._meta.pk
+    columns = [*fields, pk]
+    casts = ", ".join(f"%s::{column.db_type(connection)}" for column in columns)
+    names = ", ".join(f"v{i}" for i in range(len(columns)))
+    table = quote(model._meta.db_table)
+    assignments = ", ".join(f"{quote(f.column)} = v.v{i}" for i, f in enumerate(fields))
+    return (
+        f"UPDATE {table} SET {assignments} "
+        f"FROM (VALUES {', '.join([f'({casts})'] * count)}) AS v({names}) "
+        f"WHERE {table}.{quote(pk.column)} = v.v{len(fields)}"
+    )
