@@ -166,8 +166,8 @@ def test_later_logs_of_a_run_read_neither_actions_nor_updates(corpus):
 
 
 def test_minutes_stored_again_in_a_run_merge_into_the_rows_it_kept(corpus):
-    """A pack prints the last meeting's minutes again: their attendance, declarations and
-    approvals merge into the rows the run kept, not into rows read back."""
+    """A pack prints the last meeting's minutes again: their attendance, declarations,
+    approvals and action log merge into the rows the run kept, not into rows read back."""
     with CaptureQueriesContext(connection) as captured:
         summary = import_paths(sorted(corpus))
     assert summary.exit_code == 0
@@ -179,6 +179,7 @@ def test_minutes_stored_again_in_a_run_merge_into_the_rows_it_kept(corpus):
             ("meetings_attendance", "meeting_id"),
             ("meetings_declaration", "meeting_id"),
             ("meetings_minutesapproval", "approved_at_id"),
+            ("actions_actionupdate", "meeting_id"),
         )
         if f'FROM "{table}"' in q and f'WHERE "{table}"."{column}" =' in q
     ]

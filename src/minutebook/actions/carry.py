@@ -178,6 +178,8 @@ class ActionDays:
         # The live updates of actions created in the run, whose every update the run wrote:
         # action id -> {meeting id: (date, update id, status)}.
         self._updates: dict[int, dict[int, tuple[datetime.date, int, str]]] = {}
+        # Each reviewing meeting's updates, as its log left them: meeting id -> {action id: update}.
+        self._reviews: dict[int, dict[int, ActionUpdate]] = {}
 
     def __contains__(self, day: datetime.date) -> bool:
         return day in self._days
@@ -244,6 +246,18 @@ class ActionDays:
         """The action's updates changed by query (a merge moved some): read them again."""
         self._updates.pop(pk, None)
 
+    def reviews(self, meeting_id: int) -> dict[int, ActionUpdate] | None:
+        """Every update a meeting's log wrote, by action id, when the run holds them: the
+        minutes printed again in the next pack review the same actions."""
+        return self._reviews.get(meeting_id)
+
+    def keep_reviews(self, meeting_id: int, updates: dict[int, ActionUpdate]) -> None:
+        self._reviews[meeting_id] = updates
+
+    def forget_reviews(self) -> None:
+        """A merge moved updates between actions: read every meeting's again."""
+        self._reviews = {}
+
 
 class MeetingLog:
     """Links the entries of one meeting's action log, reading what they share once.
@@ -255,14 +269,14 @@ class MeetingLog:
 
     The actions raised on the days the entries cite are read in one query
     (`prefetch`), unless `days` holds them, and the log holds one instance
-    per action row. What an
-    entry fills in on an action (its reference, text, raising day or item)
-    is written for all of them in one statement, before anything reads
-    actions by those columns and at `finish`. The updates of the log are
-    inserted together, and the status of the actions reviewed refreshed from
-    their updates in one query, when a later entry's search reads statuses
-    (or a merge reads updates) and at `finish`, which the caller runs once
-    the log is linked.
+    per action row; so are the meeting's own updates, when its minutes were
+    stored before. What an entry fills in on an action (its reference,
+    text, raising day or item) is written for all of them in one statement,
+    before anything reads actions by those columns and at `finish`. The
+    updates of the log are inserted together, and the status of the actions
+    reviewed refreshed from their updates (those `days` does not hold, in
+    one query) when a later entry's search reads statuses (or a merge reads
+    updates) and at `finish`, which the caller runs once the log is linked.
     """
 
     def __init__(
@@ -277,12 +291,16 @@ class MeetingLog:
         self.body = body
         self.meeting = meeting
         self._unplaced = unplaced
-        self._updates: dict[int, ActionUpdate] | None = {} if fresh else None
+        self._days = ActionDays() if days is None else days
+        self._updates: dict[int, ActionUpdate] | None = (
+            {} if fresh else self._days.reviews(meeting.pk)
+        )
+        if self._updates is not None:
+            self._days.keep_reviews(meeting.pk, self._updates)
         self._stale: dict[int, Action] = {}
         self._new_updates: list[ActionUpdate] = []
         self._known: dict[int, Action] = {}  # the one instance of each action row met
         self._deleted: set[int] = set()
-        self._days = ActionDays() if days is None else days
         self._filled: dict[int, tuple[Action, set[str]]] = {}
 
     def prefetch(self, entries: list[LogEntry]) -> None:
@@ -386,6 +404,7 @@ class MeetingLog:
                 merged = True
         if merged:
             self._updates = None  # the merge moved updates between actions
+            self._days.forget_reviews()
         update = self._record_update(action, entry)
         self._stale[action.pk] = action
         return LinkedEntry(action, update, created, merged)
@@ -464,6 +483,7 @@ class MeetingLog:
             self._updates = {
                 u.action_id: u for u in ActionUpdate.objects.filter(meeting=self.meeting).order_by()
             }
+            self._days.keep_reviews(self.meeting.pk, self._updates)
         update = self._updates.get(action.pk)
         if update is None:
             update = ActionUpdate(
