@@ -162,14 +162,18 @@ def unplaced_reference_keys(body: Body) -> set[str]:
 
 
 class ActionDays:
-    """One body's live actions by the day they were raised, as a run of imports holds them.
+    """One body's live actions by the day they were raised, as a run of imports holds them,
+    with the updates it wrote.
 
     Every action log cites the meetings whose actions it reviews, and most
     cite the last few: a run keeps each day's actions from the minutes that
     raised them (`put`) or the first log that read them, rather than read
     them again for every log. It holds one instance per action row, which
     the logs change in place and write. Whoever changes actions of a day by
-    other instances `forget`s the day.
+    other instances `forget`s the day. It also follows every update of the
+    actions the run created (`latest_update`), so a log refreshes their
+    statuses without reading them, and keeps each meeting's log
+    (`reviews`) for its minutes printed again.
     """
 
     def __init__(self) -> None:
@@ -236,7 +240,7 @@ class ActionDays:
         updates = self._updates.get(pk)
         if not updates:
             return None
-        date, _, status, meeting_id = max((d, u, s, m) for m, (d, u, s) in updates.items())
+        *_, status, meeting_id = max((d, u, s, m) for m, (d, u, s) in updates.items())
         return status, meeting_id
 
     def follows(self, pk: int) -> bool:
@@ -438,13 +442,12 @@ class MeetingLog:
                 unknown.append(pk)
             elif (known := self._days.latest_update(pk)) is not None:
                 latest[pk] = known
-        live = ActionUpdate.objects.filter(action_id__in=unknown, withdrawn=False)
-        for action_id, status, meeting_id in (
-            live.order_by("-date", "-pk").values_list("action_id", "status", "meeting_id")
-            if unknown
-            else []
-        ):
-            latest.setdefault(action_id, (status, meeting_id))
+        if unknown:
+            live = ActionUpdate.objects.filter(action_id__in=unknown, withdrawn=False)
+            for action_id, status, meeting_id in live.order_by("-date", "-pk").values_list(
+                "action_id", "status", "meeting_id"
+            ):
+                latest.setdefault(action_id, (status, meeting_id))
         now = timezone.now()
         changed_rows: list[tuple[Action, set[str]]] = []
         for pk, action in actions.items():
