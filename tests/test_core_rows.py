@@ -21,9 +21,15 @@ from minutebook.core.rows import (
 )
 from minutebook.decisions.models import Decision
 from minutebook.documents.models import SourceDocument
-from minutebook.meetings.models import AgendaItem, Attendance, Meeting, MinuteParagraph
+from minutebook.meetings.models import (
+    AgendaItem,
+    Attendance,
+    Meeting,
+    MeetingDocument,
+    MinuteParagraph,
+)
 from minutebook.people.models import Person
-from tests.factories import make_meeting
+from tests.factories import make_document, make_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -201,3 +207,22 @@ def test_update_rows_writes_each_rows_own_values_in_one_statement_per_set_of_fie
         date(2019, 1, 4),
     )
     rows.update_rows(Action, [])  # nothing to write, no query
+
+
+def test_insert_links_skips_the_links_already_stored_in_one_statement():
+    meeting = make_meeting()
+    pack, minutes = make_document("pack.pdf"), make_document("minutes.pdf")
+    MeetingDocument.objects.create(meeting=meeting, document=pack, role="pack")
+    with CaptureQueriesContext(connection) as queries:
+        rows.insert_links(
+            [
+                MeetingDocument(meeting=meeting, document=pack, role="pack"),  # stored already
+                MeetingDocument(meeting=meeting, document=minutes, role="minutes"),
+            ]
+        )
+    assert len(queries) == 1
+    assert sorted(MeetingDocument.objects.values_list("document__name", "role")) == [
+        ("minutes.pdf", "minutes"),
+        ("pack.pdf", "pack"),
+    ]
+    rows.insert_links([])  # nothing to write, no query

@@ -3,9 +3,11 @@
 `bulk_create` and `bulk_update` build each row through the ORM's SQL compiler;
 for the evidence rows an import writes by the thousand (`insert_rows`), the new
 items, paragraphs and attendance rows it writes by the hundred (`insert_new`),
-the single records it creates (`create_row`) and the small corrections it
-makes to many rows (`update_rows`), these write the values in one statement
-for all: by COPY on PostgreSQL, or one INSERT for a few rows.
+the single records it creates (`create_row`), the links of a document to its
+meetings (`insert_links`) and the small corrections it makes to many rows
+(`update_rows`), these write the values in one statement for all: by COPY on
+PostgreSQL, or one INSERT for a few rows, or one UPDATE joined to the rows'
+values.
 """
 
 from __future__ import annotations
@@ -293,13 +295,40 @@ def _draw_ids(cursor: Any, table: str, column: str, count: int) -> list[int]:
 FEW_ROWS = 8
 
 
+def insert_links(objs: list[models.Model]) -> None:
+    """Insert new rows of a link table, skipping those a unique constraint already holds:
+    `bulk_create(ignore_conflicts=True)` in one plain statement, on either database, without
+    building it through the ORM's compiler (once per document stored). As there, the rows'
+    ids are not read back; no signals are sent and no `save()` runs."""
+    if not objs:
+        return
+    model = type(objs[0])
+    connection = connections[router.db_for_write(model)]
+    opts = model._meta
+    fields = [f for f in opts.concrete_fields if f is not opts.pk]
+    quote = connection.ops.quote_name
+    table = "{} ({})".format(
+        quote(opts.db_table), ", ".join(quote(field.column) for field in fields)
+    )
+    with connection.cursor() as cursor:
+        insert_values(cursor, table, new_row_values(objs, fields, connection), skip_conflicts=True)
+
+
 def insert_values(
-    cursor: Any, table: str, rows: list[Any], *, returning: str | None = None
+    cursor: Any,
+    table: str,
+    rows: list[Any],
+    *,
+    returning: str | None = None,
+    skip_conflicts: bool = False,
 ) -> list[Any]:
     """INSERT rows into `table` ("name (columns)") in one statement; with `returning` (a
-    quoted column), that column of each row, in the rows' order."""
+    quoted column), that column of each row, in the rows' order; with `skip_conflicts`,
+    leaving out the rows a unique constraint already holds."""
     row = "({})".format(", ".join(["%s"] * len(rows[0])))
     sql = f"INSERT INTO {table} VALUES {', '.join([row] * len(rows))}"
+    if skip_conflicts:
+        sql += " ON CONFLICT DO NOTHING"
     params = [value for values in rows for value in values]
     if returning is None:
         cursor.execute(sql, params)

@@ -31,7 +31,7 @@ from minutebook.actions.models import Action, ActionUpdate
 from minutebook.bodies.models import Body
 from minutebook.bodies.resolve import BodyDirectory
 from minutebook.core.models import assign_changed
-from minutebook.core.rows import insert_rows, update_rows
+from minutebook.core.rows import insert_links, insert_rows, update_rows
 from minutebook.decisions.models import Decision, DecisionCitation
 from minutebook.documents.models import Provenance, SourceDocument
 from minutebook.importer import values
@@ -451,7 +451,7 @@ class StoreContext:
             self.run.forget_actions()  # live again: the run holds live actions and updates only
         now = timezone.now()
         insert_rows(Provenance, PROVENANCE_COLUMNS, [(*row, now) for row in self._cited.values()])
-        MeetingDocument.objects.bulk_create(self._attached.values(), ignore_conflicts=True)
+        insert_links(list(self._attached.values()))
         record_doubtful_matches(self._doubtful)
         self._doubtful = []
 

@@ -15,7 +15,7 @@ from django.db import connection
 from django.utils import timezone
 
 from minutebook.bodies.models import Body, Post
-from minutebook.core.rows import insert_new
+from minutebook.core.rows import insert_new, update_rows
 from minutebook.people.models import Membership, Person
 
 #: Sightings further apart than this start a new period rather than bridge the gap.
@@ -160,19 +160,14 @@ class SeatBook:
         if self._new:
             insert_new(self._new)
             self._new = []
-        # Periods widened alike (most to the same meeting's date) are written by one update.
-        alike: dict[tuple[tuple[str, object], ...], list[Membership]] = {}
-        for membership, changed in self._widened.values():
-            key = tuple(sorted((name, getattr(membership, name)) for name in changed))
-            alike.setdefault(key, []).append(membership)
-        self._widened = {}
+        # The periods widened, each with its own dates: one statement per set of fields.
         now = timezone.now()
-        for key, memberships in alike.items():
-            Membership.objects.filter(pk__in=[m.pk for m in memberships]).update(
-                **dict(key), updated_at=now
-            )
-            for membership in memberships:
-                membership.updated_at = now
+        widened = []
+        for membership, changed in self._widened.values():
+            membership.updated_at = now
+            widened.append((membership, {*changed, "updated_at"}))
+        self._widened = {}
+        update_rows(Membership, widened)
 
 
 def record_sighting(
