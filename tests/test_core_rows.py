@@ -178,6 +178,7 @@ def test_update_rows_writes_each_rows_own_values_in_one_statement_per_set_of_fie
         for n in (1, 2, 3, 4)
     ]
     first, second, third, untouched = actions
+    before = {a.pk: a.updated_at for a in actions}
     first.text, first.raised_on, first.raised_at = "Text's new\nlines", None, meeting
     second.text, second.raised_on, second.raised_at = "", date(2020, 2, 29), None
     third.reference, third.extras = "3.0", {"note": "a 'quoted' value"}
@@ -206,6 +207,10 @@ def test_update_rows_writes_each_rows_own_values_in_one_statement_per_set_of_fie
         "Action 4",
         date(2019, 1, 4),
     )
+    # the timestamp shows when each written row last changed, as `save()` would
+    assert all(stored[a.pk].updated_at > before[a.pk] for a in (first, second, third))
+    assert stored[first.pk].updated_at == first.updated_at
+    assert stored[untouched.pk].updated_at == before[untouched.pk]
     rows.update_rows(Action, [])  # nothing to write, no query
 
 

@@ -22,7 +22,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 
 from minutebook.actions.models import Action, ActionStatus, ActionUpdate
 from minutebook.bodies.models import Body
@@ -417,8 +416,7 @@ class MeetingLog:
         """Set what the log tells of an action, to be written with the others' (`_write_fills`)."""
         changed = assign_changed(action, values)
         if changed:
-            action.updated_at = timezone.now()
-            self._filled.setdefault(action.pk, (action, set()))[1].update({*changed, "updated_at"})
+            self._filled.setdefault(action.pk, (action, set()))[1].update(changed)
 
     def _write_fills(self) -> None:
         if self._filled:
@@ -448,7 +446,6 @@ class MeetingLog:
                 "action_id", "status", "meeting_id"
             ):
                 latest.setdefault(action_id, (status, meeting_id))
-        now = timezone.now()
         changed_rows: list[tuple[Action, set[str]]] = []
         for pk, action in actions.items():
             if pk not in latest:
@@ -462,8 +459,7 @@ class MeetingLog:
                 },
             )
             if changed:
-                action.updated_at = now
-                changed_rows.append((action, {*changed, "updated_at"}))
+                changed_rows.append((action, set(changed)))
         update_rows(Action, changed_rows)  # one statement per set of fields, for all rows
 
     @property

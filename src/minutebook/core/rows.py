@@ -40,11 +40,8 @@ def insert_rows(
     if not rows:
         return
     connection = connections[router.db_for_write(model)]
-    quote = connection.ops.quote_name
     fields = [model._meta.get_field(name) for name in columns]
-    table = "{} ({})".format(
-        quote(model._meta.db_table), ", ".join(quote(f.column) for f in fields)
-    )
+    table = table_columns(connection, model, fields)
     dated = [i for i, f in enumerate(fields) if f.get_internal_type() in DATED]
     if dated:
         adapted: dict[tuple[int, Any], Any] = {}  # rows mostly share their dates
@@ -85,21 +82,19 @@ def insert_new(objs: list[models.Model]) -> None:
     opts = model._meta
     fields = [f for f in opts.concrete_fields if f is not opts.pk]
     rows = new_row_values(objs, fields, connection)
-    quote = connection.ops.quote_name
-
-    def table(columns: list[models.Field]) -> str:
-        return "{} ({})".format(quote(opts.db_table), ", ".join(quote(f.column) for f in columns))
-
     with connection.cursor() as cursor:
         if len(rows) <= FEW_ROWS and _reserves.get() is None:
-            ids = insert_values(cursor, table(fields), rows, returning=quote(opts.pk.column))
+            returning = connection.ops.quote_name(opts.pk.column)
+            table = table_columns(connection, model, fields)
+            ids = insert_values(cursor, table, rows, returning=returning)
         else:
             ids = _new_ids(cursor, alias, opts.db_table, opts.pk.column, len(objs))
             rows = [[pk, *row] for pk, row in zip(ids, rows, strict=True)]
+            table = table_columns(connection, model, [opts.pk, *fields])
             if len(rows) <= FEW_ROWS:
-                insert_values(cursor, table([opts.pk, *fields]), rows)
+                insert_values(cursor, table, rows)
             else:
-                copy_rows(connection, cursor, table([opts.pk, *fields]), rows)
+                copy_rows(connection, cursor, table, rows)
     for pk, obj in zip(ids, objs, strict=True):
         obj.pk = pk
         obj._state.adding = False
@@ -306,12 +301,16 @@ def insert_links(objs: list[models.Model]) -> None:
     connection = connections[router.db_for_write(model)]
     opts = model._meta
     fields = [f for f in opts.concrete_fields if f is not opts.pk]
-    quote = connection.ops.quote_name
-    table = "{} ({})".format(
-        quote(opts.db_table), ", ".join(quote(field.column) for field in fields)
-    )
+    table = table_columns(connection, model, fields)
     with connection.cursor() as cursor:
         insert_values(cursor, table, new_row_values(objs, fields, connection), skip_conflicts=True)
+
+
+def table_columns(connection: Any, model: type[models.Model], fields: list[models.Field]) -> str:
+    """ "table (column, ...)", quoted, as an INSERT or a COPY names what it writes."""
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    return f"{quote(model._meta.db_table)} ({columns})"
 
 
 def insert_values(
@@ -349,20 +348,32 @@ def copy_rows(connection: Any, cursor: Any, table: str, rows: list[Any]) -> None
 
 def update_rows(model: type[models.Model], rows: list[tuple[models.Model, set[str]]]) -> None:
     """Write the named fields of each row, as `save(update_fields=...)` would (without signals,
-    which nothing here listens to): one statement per set of fields, for all its rows.
+    which nothing here listens to): one statement per set of fields, for all its rows. The
+    model's `auto_now` timestamps (`updated_at`) are set and written with them, so a row
+    written here shows when it last changed.
 
     `bulk_update` would do it in one statement too, but builds a CASE per field and row,
     which costs more than the writes. On PostgreSQL the rows' values are joined in as a
-    VALUES list (`_update_from_values`); elsewhere the statement runs once per row.
+    VALUES list (`_values_update_sql`): one round trip, where running the statement per row
+    in a pipeline sent a message per row and waited three times. Elsewhere the statement
+    runs once per row.
     """
     if not rows:
         return
     connection = connections[router.db_for_write(model)]
     quote = connection.ops.quote_name
     pk = model._meta.pk
+    stamped = [
+        f.name
+        for f in model._meta.concrete_fields
+        if isinstance(f, models.DateTimeField) and f.auto_now
+    ]
+    now = timezone.now()
     alike: dict[tuple[str, ...], list[models.Model]] = {}
     for obj, fields in rows:
-        alike.setdefault(tuple(sorted(fields)), []).append(obj)
+        for name in stamped:
+            setattr(obj, name, now)
+        alike.setdefault(tuple(sorted({*fields, *stamped})), []).append(obj)
     with connection.cursor() as cursor:
         for names, objs in alike.items():
             fields = [model._meta.get_field(name) for name in names]
@@ -372,7 +383,8 @@ def update_rows(model: type[models.Model], rows: list[tuple[models.Model, set[st
                 for obj in objs
             ]
             if len(params) > 1 and connection.vendor == "postgresql":
-                _update_from_values(connection, cursor, model, fields, params)
+                sql = _values_update_sql(connection, model, tuple(fields), len(params))
+                cursor.execute(sql, [value for row in params for value in row])
                 continue
             assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
             sql = (
@@ -385,25 +397,11 @@ def update_rows(model: type[models.Model], rows: list[tuple[models.Model, set[st
                 cursor.executemany(sql, params)
 
 
-def _update_from_values(
-    connection: Any,
-    cursor: Any,
-    model: type[models.Model],
-    fields: list[models.Field],
-    params: list[list[Any]],
-) -> None:
-    """One UPDATE of many rows on PostgreSQL, their values joined in as a VALUES list: one
-    round trip, where running the statement per row (in a pipeline) sent a message per row
-    and waited three times."""
-    sql = _values_update_sql(connection, model, tuple(fields), len(params))
-    cursor.execute(sql, [value for row in params for value in row])
-
-
 @lru_cache(maxsize=256)
 def _values_update_sql(
     connection: Any, model: type[models.Model], fields: tuple[models.Field, ...], count: int
 ) -> str:
-    """`_update_from_values`' statement for `count` rows. Each value is cast to its column's
+    """`update_rows`' statement for `count` rows on PostgreSQL. Each value is cast to its column's
     type, as a VALUES list takes its types from its values."""
     quote = connection.ops.quote_name
     pk = model._meta.pk

@@ -406,12 +406,7 @@ class StoreContext:
         for obj, fields in self._changed.values():
             by_model.setdefault(type(obj), []).append((obj, fields))
         self._changed = {}
-        now = timezone.now()
         for model, rows in by_model.items():
-            if any(f.name == "updated_at" for f in model._meta.concrete_fields):
-                for obj, fields in rows:
-                    obj.updated_at = now
-                    fields.add("updated_at")
             update_rows(model, rows)
 
     def flush(self) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime
 
 from django.db import connection
-from django.utils import timezone
 
 from minutebook.bodies.models import Body, Post
 from minutebook.core.rows import insert_new, update_rows
@@ -161,12 +160,7 @@ class SeatBook:
             insert_new(self._new)
             self._new = []
         # The periods widened, each with its own dates: one statement per set of fields.
-        now = timezone.now()
-        widened = []
-        for membership, changed in self._widened.values():
-            membership.updated_at = now
-            widened.append((membership, {*changed, "updated_at"}))
-        self._widened = {}
+        widened, self._widened = list(self._widened.values()), {}
         update_rows(Membership, widened)
 
 
